@@ -1,0 +1,24 @@
+// Pagefind's Default UI, with the query kept in the address bar:
+// /search/?q=ceasefire opens with results, and every search can be shared.
+window.addEventListener("DOMContentLoaded", () => {
+  const ui = new PagefindUI({
+    element: "#search",
+    showSubResults: false,
+    showImages: false,
+    resetStyles: false,
+    autofocus: true,
+  });
+
+  const query = new URLSearchParams(window.location.search).get("q");
+  if (query) ui.triggerSearch(query);
+
+  const input = document.querySelector("#search input");
+  if (!input) return;
+  input.addEventListener("input", () => {
+    const url = new URL(window.location.href);
+    const value = input.value.trim();
+    if (value) url.searchParams.set("q", value);
+    else url.searchParams.delete("q");
+    window.history.replaceState(null, "", url);
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * The archive: every article in reading order, linked to its neighbours in
+ * time and grouped for browsing. Built once (see `buildArchive`); templates
+ * only loop over it.
+ */
+import type { Article, IsoDate } from "../article.ts";
+
+/** Enough of an article to link to it. */
+export interface ArticleLink {
+  readonly id: string;
+  readonly url: string;
+  readonly title: string;
+  readonly date: IsoDate | null;
+}
+
+export interface ArchivedArticle extends Article {
+  /** Site-absolute URL of the article page, ending in `/`. */
+  readonly url: string;
+  /** The article before this one in time, `null` for the first. */
+  readonly previous: ArticleLink | null;
+  readonly next: ArticleLink | null;
+}
+
+export interface MonthGroup {
+  /** `YYYY-MM`. */
+  readonly month: string;
+  readonly articles: readonly ArchivedArticle[];
+}
+
+export interface YearGroup {
+  readonly year: string;
+  readonly count: number;
+  readonly months: readonly MonthGroup[];
+}
+
+export interface Archive {
+  /** Oldest first, ties broken by id; undated articles last. */
+  readonly articles: readonly ArchivedArticle[];
+  /** Dated articles grouped by year, then month, both oldest first. */
+  readonly years: readonly YearGroup[];
+  readonly undated: readonly ArchivedArticle[];
+  /** First and last dates in the archive, `null` when nothing is dated. */
+  readonly span: { readonly first: IsoDate; readonly last: IsoDate } | null;
+  /** Newest first, for the home page. */
+  readonly latest: readonly ArchivedArticle[];
+}

@@ -1,0 +1,34 @@
+/**
+ * Archive → HTML pages, by Eleventy (configured in `.eleventy.ts`, templates
+ * in `layouts/`). The archive reaches templates as the global `archive`.
+ */
+import { Eleventy, type UserConfig } from "@11ty/eleventy";
+import type { Archive } from "../archive/archive.ts";
+import { PROJECT_ROOT } from "../projectRoot.ts";
+import { join } from "node:path";
+
+export interface RenderResult {
+  /** Site-absolute URLs of the pages written, in Eleventy's order. */
+  readonly pages: readonly string[];
+}
+
+export const ELEVENTY_CONFIG = join(PROJECT_ROOT, ".eleventy.ts");
+export const TEMPLATES_DIR = join(PROJECT_ROOT, "layouts");
+
+/** Adds the archive to Eleventy's data; shared by the build and the dev server. */
+export function provideArchive(config: UserConfig, archive: Archive | (() => Promise<Archive>)): void {
+  config.addGlobalData("archive", archive);
+}
+
+export async function renderSite(archive: Archive, outDir: string): Promise<RenderResult> {
+  const eleventy = new Eleventy(TEMPLATES_DIR, outDir, {
+    configPath: ELEVENTY_CONFIG,
+    quietMode: true,
+    config: (config) => provideArchive(config, archive),
+  });
+  // Clippings prints its own diagnostics and summary; Eleventy's file-by-file log would bury them.
+  eleventy.disableLogger();
+  const [, templates] = await eleventy.write();
+  const pages = templates.flatMap((result) => (typeof result.url === "string" ? [result.url] : []));
+  return { pages };
+}

@@ -1,0 +1,38 @@
+// Eleventy 3 ships JavaScript with JSDoc but no TypeScript declarations for
+// its main entry; these cover the parts Clippings calls.
+declare module "@11ty/eleventy" {
+  export interface TemplateResult {
+    url: string | false;
+    outputPath: string | false;
+    inputPath: string;
+    content: string;
+  }
+
+  export interface UserConfig {
+    addFilter(name: string, filter: (...args: never[]) => unknown): void;
+    addGlobalData(name: string, data: unknown): void;
+    addPassthroughCopy(mapping: string | Record<string, string>): void;
+    addWatchTarget(path: string): void;
+    setTemplateFormats(formats: string[]): void;
+    setLibrary(name: string, library: unknown): void;
+    setServerOptions(options: Record<string, unknown>): void;
+    on(event: "eleventy.after", callback: (event: { results: TemplateResult[] }) => unknown): void;
+    on(event: string, callback: (...args: never[]) => unknown): void;
+  }
+
+  export interface EleventyOptions {
+    configPath?: string;
+    runMode?: "build" | "watch" | "serve";
+    quietMode?: boolean;
+    config?: (config: UserConfig) => void | Promise<void>;
+  }
+
+  export class Eleventy {
+    constructor(input?: string, output?: string, options?: EleventyOptions);
+    init(): Promise<void>;
+    disableLogger(): void;
+    write(): Promise<[unknown[], TemplateResult[]]>;
+    watch(): Promise<unknown>;
+    serve(port?: number): Promise<void>;
+  }
+}

@@ -1,0 +1,120 @@
+// Builds the two seeds into a temporary folder and reads the site as a
+// browser would receive it.
+import assert from "node:assert/strict";
+import { access, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { before, describe, it } from "node:test";
+import { parse, type HTMLElement } from "node-html-parser";
+import type { BuildReport } from "../../src/build.ts";
+import { buildIntoTemp } from "../support/buildFixture.ts";
+import { readIndexedPages } from "../support/pagefindIndex.ts";
+import { SEEDS_DIR } from "../support/paths.ts";
+
+const URL_000 = "/articles/000_dc7d486012497c1e/";
+const URL_003 = "/articles/003_b53226ca2d09075e/";
+
+let outDir = "";
+let report: BuildReport;
+const page = async (url: string): Promise<HTMLElement> =>
+  parse(await readFile(join(outDir, url, url.endsWith("/") ? "index.html" : ""), "utf8"));
+const text = (element: HTMLElement | null) => element?.textContent.replace(/\s+/g, " ").trim() ?? "";
+
+before(async () => {
+  ({ outDir, report } = await buildIntoTemp(SEEDS_DIR));
+});
+
+describe("building the seeds", () => {
+  it("should write home, timeline, search, 404 and one page per article", async () => {
+    assert.deepEqual([...report.pages].sort(), ["/", "/404.html", URL_000, URL_003, "/search/", "/timeline/"]);
+    for (const file of ["index.html", "timeline/index.html", "search/index.html", "404.html", "assets/site.css", "assets/search.js"]) {
+      await access(join(outDir, file));
+    }
+    assert.equal(report.archive.articles.length, 2);
+    assert.deepEqual(report.diagnostics.map((d) => `${d.file} ${d.code}`), ["003_b53226ca2d09075e.txt date-conflict"]);
+  });
+
+  it("should show each article with its headline, date, body and neighbours", async () => {
+    const first = await page(URL_000);
+    assert.match(text(first.querySelector("h1")), /^President Joe Biden and aides worked behind the scenes/);
+    const time = first.querySelector("article time");
+    assert.equal(time?.getAttribute("datetime"), "2021-05-18");
+    assert.equal(text(time ?? null), "18 May 2021");
+    assert.equal(first.querySelector(".dateline"), null);
+    assert.equal(first.querySelector(".notice"), null);
+    const paragraphs = first.querySelectorAll(".article-body > p");
+    const record = report.archive.articles.find((a) => a.url === URL_000);
+    assert.equal(paragraphs.length, record?.body.length);
+    assert.equal(paragraphs.length, 13);
+    assert.match(text(paragraphs[0] ?? null), /^President Joe Biden and aides/);
+    assert.equal(first.querySelector('a[rel="prev"]'), null);
+    assert.equal(first.querySelector('a[rel="next"]')?.getAttribute("href"), URL_003);
+  });
+
+  it("should show seed 003 with dateline, three figures and the date-conflict notice", async () => {
+    const article = await page(URL_003);
+    assert.equal(text(article.querySelector(".dateline")), "WASHINGTON");
+    assert.equal(article.querySelector("article time")?.getAttribute("datetime"), "2023-09-28");
+    assert.equal(text(article.querySelector("article time")), "28 September 2023");
+    const figures = article.querySelectorAll("figure");
+    assert.equal(figures.length, 3);
+    assert.deepEqual(
+      figures.map((figure) => text(figure.querySelector("figcaption .credit"))),
+      ["Sebastian Scheiner | Reuters", "Mohammed Salem | Reuters", "Ashraf Amra | Anadolu Agency | Getty Images"],
+    );
+    assert.match(text(figures[1]?.querySelector("figcaption .caption") ?? null), /^Smoke rises after an Israeli air strike/);
+    for (const paragraph of article.querySelectorAll(".article-body > p")) {
+      assert.doesNotMatch(text(paragraph), /\| Reuters|Getty Images|^WASHINGTON/);
+    }
+    const notice = text(article.querySelector(".notice"));
+    assert.match(notice, /dated 28 September 2023/);
+    assert.match(notice, /18 May 2021 and 19 May 2021/);
+    assert.equal(article.querySelector('a[rel="prev"]')?.getAttribute("href"), URL_000);
+    assert.equal(article.querySelector('a[rel="next"]'), null);
+  });
+
+  it("should list every article on the timeline by year and month, with date, headline and lead", async () => {
+    const timeline = await page("/timeline/");
+    const years = timeline.querySelectorAll("section.year > h2").map((h) => text(h));
+    assert.deepEqual(years, ["2021", "2023"]);
+    const months = timeline.querySelectorAll("section.month > h3").map((h) => text(h));
+    assert.deepEqual(months, ["May 2021", "September 2023"]);
+    const entries = timeline.querySelectorAll(".entries li");
+    assert.deepEqual(entries.map((entry) => entry.querySelector("a")?.getAttribute("href")), [URL_000, URL_003]);
+    assert.deepEqual(entries.map((entry) => entry.querySelector("time")?.getAttribute("datetime")), ["2021-05-18", "2023-09-28"]);
+    assert.match(text(entries[1]?.querySelector(".lead") ?? null), /the White House said\.$/);
+  });
+
+  it("should say on the home page what the archive holds and lead to the rest", async () => {
+    const home = await page("/");
+    assert.match(text(home.querySelector(".summary")), /^2 articles, from 18 May 2021 to 28 September 2023\.$/);
+    const links = home.querySelectorAll("main a").map((a) => a.getAttribute("href"));
+    for (const href of ["/timeline/", "/search/", URL_003, URL_000]) assert.ok(links.includes(href), `home lacks a link to ${href}`);
+  });
+
+  it("should give the search page Pagefind's UI and nothing from elsewhere", async () => {
+    const search = await page("/search/");
+    const sources = search.querySelectorAll("script[src], link[href]").map((el) => el.getAttribute("src") ?? el.getAttribute("href"));
+    assert.ok(sources.includes("/pagefind/pagefind-ui.js"));
+    assert.ok(sources.includes("/pagefind/pagefind-ui.css"));
+    assert.ok(sources.every((source) => source?.startsWith("/")), `external resource in ${sources.join(", ")}`);
+    await access(join(outDir, "pagefind", "pagefind-ui.js"));
+    assert.ok(search.querySelector("#search"));
+    assert.match(text(search.querySelector("noscript")), /timeline/);
+  });
+
+  it("should index exactly the two article pages, with title and date metadata and a year filter", async () => {
+    assert.equal(report.indexedPages, 2);
+    const indexed = await readIndexedPages(outDir);
+    assert.deepEqual(
+      indexed.map((p) => ({ url: p.url, date: p.meta["date"], year: p.filters["year"] })),
+      [
+        { url: URL_000, date: "18 May 2021", year: ["2021"] },
+        { url: URL_003, date: "28 September 2023", year: ["2023"] },
+      ],
+    );
+    assert.match(indexed[0]?.meta["title"] ?? "", /^President Joe Biden and aides/);
+    assert.doesNotMatch(indexed[1]?.content ?? "", /Date uncertain/, "the notice is not article text");
+    const entry = JSON.parse(await readFile(join(outDir, "pagefind", "pagefind-entry.json"), "utf8"));
+    assert.equal(entry.languages.en.page_count, 2);
+  });
+});

@@ -1,0 +1,18 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { monthLabel, readableDate } from "../../src/render/filters.ts";
+import { renderMarkdown, renderMarkdownInline } from "../../src/render/markdown.ts";
+
+describe("filters", () => {
+  it("should show dates to readers as day, month name and year", () => {
+    assert.equal(readableDate("2021-05-18"), "18 May 2021");
+    assert.equal(readableDate("2023-01-01"), "1 January 2023");
+    assert.equal(monthLabel("2021-05"), "May 2021");
+  });
+
+  it("should render Markdown with raw HTML escaped", () => {
+    assert.equal(renderMarkdown("Some *news*."), "<p>Some <em>news</em>.</p>\n");
+    assert.equal(renderMarkdown("<script>alert(1)</script>"), "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n");
+    assert.equal(renderMarkdownInline("A <b>caption</b>"), "A &lt;b&gt;caption&lt;/b&gt;");
+  });
+});

@@ -1,0 +1,11 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildSite, type BuildReport } from "../../src/build.ts";
+
+/** Builds `seedsDir` into a new temporary folder. */
+export async function buildIntoTemp(seedsDir: string): Promise<{ outDir: string; report: BuildReport }> {
+  const outDir = join(await mkdtemp(join(tmpdir(), "clippings-site-")), "site");
+  const report = await buildSite({ seedsDir, outDir });
+  return { outDir, report };
+}
