@@ -10,7 +10,8 @@ export type IsoDate = string;
 /** Where an article's date came from, and the text as it was written there. */
 export type DateSource =
   | { readonly kind: "front-matter"; readonly text: string }
-  | { readonly kind: "text-line"; readonly line: number; readonly text: string };
+  | { readonly kind: "text-line"; readonly line: number; readonly text: string }
+  | { readonly kind: "file-name"; readonly text: string };
 
 /** A photo caption with its credit line (`Sebastian Scheiner | Reuters`). */
 export interface Figure {
@@ -54,11 +55,23 @@ export interface Article {
   /** The stated publication date; `null` when the file states none. */
   readonly date: IsoDate | null;
   readonly dateSource: DateSource | null;
+  /** The date of the last update, when the file states one (`Updated: ...`, front matter `updated`). */
+  readonly updated: IsoDate | null;
   /** The place the story was filed from (`WASHINGTON`), when the text opens with one. */
   readonly dateline: string | null;
   /** The first sentence of the body, without the dateline. */
   readonly lead: string;
+  /** `By Lauren Izso and Mohammed Tawfeeq`, or the front matter's `author`/`byline`. */
+  readonly byline: string | null;
+  /** Front matter `tags`, as written. */
+  readonly tags: readonly string[];
+  /** Front matter `summary`. */
+  readonly summary: string | null;
+  /** Front matter `source`: where the article was first published. */
+  readonly source: string | null;
   readonly body: readonly BodyBlock[];
+  /** Words in the body, captions and credits included. */
+  readonly words: number;
   readonly dateConflict: DateConflict | null;
   readonly diagnostics: readonly Diagnostic[];
 }

@@ -1,15 +1,15 @@
-import type { BuildReport } from "./build.ts";
+/** What the command line prints about a run: counts in one line. */
+import type { Diagnostic, Level } from "./diagnostics.ts";
 
-function plural(count: number, word: string): string {
+export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 
-/** `Built 2 articles, 1 warning, 5 pages written in 1.8 s → _site`: the last line of every build. */
-export function summaryLine(report: BuildReport, outDir: string): string {
-  const warnings = report.diagnostics.filter((diagnostic) => diagnostic.severity === "warning").length;
-  return (
-    `Built ${plural(report.archive.articles.length, "article")}, ${plural(warnings, "warning")}, ` +
-    `${plural(report.pages.length, "page")} written, ${report.indexedPages} indexed for search, ` +
-    `in ${report.seconds.toFixed(1)} s → ${outDir}`
-  );
+export function countLevel(diagnostics: readonly Diagnostic[], level: Level): number {
+  return diagnostics.filter((d) => d.level === level).length;
+}
+
+/** `2 articles, 1 warning, 0 errors`: the counts every summary starts with. */
+export function diagnosticCounts(articles: number, diagnostics: readonly Diagnostic[]): string {
+  return `${plural(articles, "article")}, ${plural(countLevel(diagnostics, "warning"), "warning")}, ${plural(countLevel(diagnostics, "error"), "error")}`;
 }

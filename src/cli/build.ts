@@ -1,45 +1,43 @@
 /**
- * `npm run build [-- --seeds DIR --out DIR]`: builds the archive site.
- * Prints each diagnostic, then one summary line; exits 1 when the build fails.
+ * `npm run build [-- --seeds DIR --out DIR --strict --numeric-dates ORDER]`:
+ * builds the archive site. Prints one summary line, then the diagnostics
+ * grouped by file. Exits 1 when the build fails or any file had an error.
  */
-import { parseArgs } from "node:util";
 import { buildSite, DEFAULT_OPTIONS } from "../build.ts";
-import { formatDiagnostic } from "../diagnostics.ts";
-import { summaryLine } from "../summary.ts";
+import { formatGroupedDiagnostics } from "../diagnostics.ts";
+import { countLevel, diagnosticCounts, plural } from "../summary.ts";
+import { COMMON_USAGE, ingestOptionsFrom, parseCommandLine, UsageError } from "./options.ts";
 
-const USAGE = `Usage: npm run build -- [--seeds DIR] [--out DIR]
+const USAGE = `Usage: npm run build -- [options]
 
-  --seeds DIR  folder of article files (.txt, .md)   default: ${DEFAULT_OPTIONS.seedsDir}
-  --out DIR    folder to write the site to           default: ${DEFAULT_OPTIONS.outDir}`;
+${COMMON_USAGE}
+  --out DIR                folder to write the site to               default: ${DEFAULT_OPTIONS.outDir}`;
 
-async function main(): Promise<number> {
-  let values;
+async function main(args: string[]): Promise<number> {
   try {
-    ({ values } = parseArgs({
-      options: { seeds: { type: "string" }, out: { type: "string" }, help: { type: "boolean", short: "h" } },
-      strict: true,
-    }));
-  } catch (error) {
-    console.error(`error: ${(error as Error).message}\n\n${USAGE}`);
-    return 1;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  try {
+    const values = parseCommandLine(args, { out: { type: "string" } });
+    if (values.help) {
+      console.log(USAGE);
+      return 0;
+    }
+    const outDir = values.out ?? DEFAULT_OPTIONS.outDir;
     const report = await buildSite({
       seedsDir: values.seeds ?? DEFAULT_OPTIONS.seedsDir,
-      outDir: values.out ?? DEFAULT_OPTIONS.outDir,
-      onDiagnostic: (diagnostic) => console.warn(formatDiagnostic(diagnostic)),
+      outDir,
+      strict: values.strict ?? false,
+      ingest: ingestOptionsFrom(values),
     });
-    for (const file of report.skippedFiles) console.warn(`note ${file}: not an article file (.txt, .md); skipped`);
-    console.log(summaryLine(report, values.out ?? DEFAULT_OPTIONS.outDir));
-    return 0;
+    console.log(
+      `Built ${diagnosticCounts(report.archive.articles.length, report.diagnostics)}; ` +
+        `${plural(report.pages.length, "page")} written, ${report.indexedPages} indexed for search, in ${report.seconds.toFixed(1)} s → ${outDir}`,
+    );
+    if (report.diagnostics.length > 0) console.log(formatGroupedDiagnostics(report.diagnostics));
+    return countLevel(report.diagnostics, "error") > 0 ? 1 : 0;
   } catch (error) {
     console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof UsageError) console.error(`\n${USAGE}`);
     return 1;
   }
 }
 
-process.exitCode = await main();
+process.exitCode = await main(process.argv.slice(2));

@@ -4,17 +4,15 @@
  * whenever an article or a template changes.
  */
 import { Eleventy } from "@11ty/eleventy";
-import { parseArgs } from "node:util";
 import { DEFAULT_OPTIONS, loadArchive } from "../build.ts";
-import { formatDiagnostic } from "../diagnostics.ts";
+import { formatGroupedDiagnostics } from "../diagnostics.ts";
 import { prepareOutputFolder } from "../outputFolder.ts";
 import { ELEVENTY_CONFIG, provideArchive, TEMPLATES_DIR } from "../render/renderSite.ts";
 import { indexArticles } from "../search/indexArticles.ts";
+import { ingestOptionsFrom, parseCommandLine } from "./options.ts";
 
-const { values } = parseArgs({
-  options: { seeds: { type: "string" }, out: { type: "string" }, port: { type: "string" } },
-  strict: true,
-});
+const values = parseCommandLine(process.argv.slice(2), { out: { type: "string" }, port: { type: "string" } });
+const ingestOptions = ingestOptionsFrom(values);
 const seedsDir = values.seeds ?? DEFAULT_OPTIONS.seedsDir;
 const outDir = values.out ?? DEFAULT_OPTIONS.outDir;
 
@@ -25,8 +23,8 @@ const eleventy = new Eleventy(TEMPLATES_DIR, outDir, {
   config: (config) => {
     // A function, so every rebuild reads the seeds folder afresh.
     provideArchive(config, async () => {
-      const { archive, diagnostics } = await loadArchive(seedsDir);
-      diagnostics.forEach((diagnostic) => console.warn(formatDiagnostic(diagnostic)));
+      const { archive, diagnostics } = await loadArchive(seedsDir, ingestOptions);
+      if (diagnostics.length > 0) console.warn(formatGroupedDiagnostics(diagnostics));
       return archive;
     });
     config.addWatchTarget(seedsDir);

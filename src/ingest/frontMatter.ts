@@ -1,10 +1,12 @@
 /**
- * YAML (or JSON) front matter, read with gray-matter and never executed.
- * gray-matter evaluates `---js` / `---javascript` front matter with `eval` by
- * default (https://github.com/jonschlinkert/gray-matter#optionsengines), so
- * every engine except YAML and JSON is replaced by one that refuses.
+ * YAML front matter, read with gray-matter and a strict YAML loader; never
+ * executed. gray-matter evaluates `---js` / `---javascript` front matter with
+ * `eval` by default (https://github.com/jonschlinkert/gray-matter#optionsengines),
+ * so every engine it knows is replaced: YAML by the `yaml` package with
+ * limits, everything else by one that refuses.
  */
 import matter from "gray-matter";
+import { parseDocument } from "yaml";
 
 /** Front matter as found in the file: unvalidated, read field by field by the parser. */
 export type RawFrontMatter = Readonly<Record<string, unknown>>;
@@ -13,33 +15,67 @@ export type FrontMatterResult =
   | { readonly kind: "none"; readonly content: string }
   | { readonly kind: "data"; readonly data: RawFrontMatter; readonly content: string; readonly lineOffset: number }
   | { readonly kind: "refused"; readonly language: string; readonly content: string; readonly lineOffset: number }
-  | { readonly kind: "invalid"; readonly reason: string; readonly content: string };
+  /** Not readable as YAML fields: perhaps not front matter at all, so `content` is the whole text. */
+  | { readonly kind: "invalid"; readonly reason: string; readonly content: string }
+  | { readonly kind: "unterminated"; readonly content: string };
 
-const SAFE_LANGUAGES = new Set(["", "yaml", "yml", "json"]);
+/** Beyond this many alias uses a document is refused: the "billion laughs" guard. */
+const MAX_ALIASES = 50;
+/** Front matter longer than this is not front matter but a mistake. */
+const MAX_FRONT_MATTER_CHARS = 64 * 1024;
+
+const OPENING = /^---([^\n]*)\n/;
+const CLOSING = /^(?:---|\.\.\.)[ \t]*$/m;
+
+class FrontMatterProblem extends Error {}
+
+/**
+ * YAML 1.2 core schema: no custom tags, no `!!js/...`, and timestamps stay
+ * strings, so a date keeps the calendar day and zone it was written with.
+ */
+function parseYaml(source: string): RawFrontMatter {
+  if (source.trim() === "") return {};
+  const document = parseDocument(source, { schema: "core", uniqueKeys: true, prettyErrors: false, strict: true });
+  const problem = document.errors[0] ?? document.warnings[0];
+  if (problem) throw new FrontMatterProblem(problem.message.split("\n")[0]);
+  const value: unknown = document.toJS({ maxAliasCount: MAX_ALIASES });
+  if (value === null || value === undefined) return {};
+  if (typeof value !== "object" || Array.isArray(value)) throw new FrontMatterProblem("front matter is not a set of `name: value` fields");
+  return value as RawFrontMatter;
+}
+
+const refuse = () => ({});
+const ENGINES = {
+  yaml: { parse: parseYaml },
+  javascript: refuse,
+  js: refuse,
+  coffee: refuse,
+  coffeescript: refuse,
+  cson: refuse,
+  json: refuse,
+  toml: refuse,
+};
 
 function lineCount(text: string): number {
   return text.split("\n").length - 1;
 }
 
-/** Splits `text` into front matter and content. Never throws, never runs code. */
+/** Splits `text` (LF line endings) into front matter and content. Never throws, never runs code. */
 export function readFrontMatter(text: string): FrontMatterResult {
-  if (!text.startsWith("---")) return { kind: "none", content: text };
-  const language = matter.language(text).name.toLowerCase();
-  const safe = SAFE_LANGUAGES.has(language);
+  const opening = OPENING.exec(text);
+  if (opening === null) return { kind: "none", content: text };
+  const afterOpening = text.slice(opening[0].length);
+  const closing = CLOSING.exec(afterOpening);
+  if (closing === null || closing.index > MAX_FRONT_MATTER_CHARS) return { kind: "unterminated", content: text };
+
+  const language = (opening[1] ?? "").trim().toLowerCase();
   try {
-    const file = matter(text, {
-      // Replacing the engine (rather than checking afterwards) is what keeps code from running.
-      engines: safe ? {} : { [language]: () => ({}), javascript: () => ({}), coffee: () => ({}) },
-    });
+    const file = matter(text, { engines: language === "" || language === "yaml" || language === "yml" ? ENGINES : { ...ENGINES, [language]: refuse } });
     const lineOffset = lineCount(text) - lineCount(file.content);
-    if (!safe) return { kind: "refused", language, content: file.content, lineOffset };
-    const data: unknown = file.data;
-    if (data === null || typeof data !== "object" || Array.isArray(data)) {
-      return { kind: "invalid", reason: "front matter is not a set of fields", content: file.content };
-    }
-    return { kind: "data", data: data as RawFrontMatter, content: file.content, lineOffset };
+    if (language !== "" && language !== "yaml" && language !== "yml") return { kind: "refused", language, content: file.content, lineOffset };
+    return { kind: "data", data: file.data as RawFrontMatter, content: file.content, lineOffset };
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] ?? "" : String(error);
+    const reason = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
     return { kind: "invalid", reason, content: text };
   }
 }

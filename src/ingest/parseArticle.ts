@@ -1,93 +1,95 @@
 /**
- * One seed file → one `Article` record. Pure: text in, record out, every
- * problem a diagnostic on the record. Nothing here throws on bad input.
+ * One decoded seed file → one `Article` record. Pure: text in, record out,
+ * every problem a diagnostic on the record. Nothing here throws on bad input.
  */
-import type { Article, BodyBlock, DateSource, IsoDate, TitleSource } from "../article.ts";
-import type { Diagnostic } from "../diagnostics.ts";
+import { basename } from "node:path";
+import type { Article, BodyBlock, DateConflict, DateSource, IsoDate, TitleSource } from "../article.ts";
+import { diagnostic, type Diagnostic, type DiagnosticCode } from "../diagnostics.ts";
+import { readArticleHeader } from "./articleHeader.ts";
 import { idFromFileName, slugify } from "./articleId.ts";
-import { findDateConflict } from "./dateConflict.ts";
+import { isoDate, readLeadingDate, type DateReading } from "./calendarDates.ts";
+import { examineDate } from "./dateDetective.ts";
 import { splitDateline } from "./dateline.ts";
 import { extractFigures } from "./figures.ts";
 import { readFrontMatter, type RawFrontMatter } from "./frontMatter.ts";
+import { listField, textField, type FieldResult } from "./frontMatterFields.ts";
 import { deriveHeadline, leadSentence } from "./headline.ts";
-import { findStatedDate } from "./statedDate.ts";
-import { isoDate } from "./calendarDates.ts";
+import type { IngestOptions } from "./ingestOptions.ts";
+import { countWords, plainText } from "./plainText.ts";
+import { splitBlocks, type TextBlock } from "./textBlocks.ts";
 import { findTextDates } from "./textDates.ts";
-import { splitBlocks } from "./textBlocks.ts";
-import type { RawSeed } from "./rawSeed.ts";
 
-const MARKDOWN_HEADLINE = /^#\s+(?<title>\S.*?)\s*#*\s*$/;
-
-function stringField(data: RawFrontMatter, ...names: string[]): string | null {
-  for (const name of names) {
-    const value = data[name];
-    if (typeof value === "string" && value.trim() !== "") return value.trim();
-    if (typeof value === "number") return String(value);
-  }
-  return null;
+/** A seed's text after decoding, with what decoding had to say about it. */
+export interface DecodedSeed {
+  readonly file: string;
+  readonly text: string;
+  readonly diagnostics: readonly Diagnostic[];
 }
 
-/** A front-matter date: YAML gives a `Date` for `2021-05-18`, a string for most other forms. */
-function frontMatterDate(value: unknown): IsoDate | null {
-  // js-yaml reads a bare date as UTC midnight, so its UTC fields are the calendar day written.
-  if (value instanceof Date && !Number.isNaN(value.getTime())) {
-    return isoDate(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
-  }
-  if (typeof value === "string") return findStatedDate([value])?.date ?? null;
-  return null;
+const RULE_BLOCK = /^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$/;
+const FILE_NAME_DATE = /(?:^|\D)(?<year>(?:19|20)\d\d)-(?<month>\d\d)-(?<day>\d\d)(?:\D|$)/;
+
+/** Leading and trailing `---` rules frame the story in some exports; they are not part of it. */
+function trimRules(blocks: TextBlock[]): TextBlock[] {
+  let start = 0;
+  let end = blocks.length;
+  while (start < end && RULE_BLOCK.test(blocks[start]?.text ?? "")) start++;
+  while (end > start && RULE_BLOCK.test(blocks[end - 1]?.text ?? "")) end--;
+  return blocks.slice(start, end);
 }
 
-export function parseArticle(seed: RawSeed): Article {
-  const diagnostics: Diagnostic[] = [];
-  const warn = (code: Diagnostic["code"], message: string, line?: number) =>
-    diagnostics.push(line === undefined ? { code, severity: "warning", file: seed.file, message } : { code, severity: "warning", file: seed.file, line, message });
+function fileNameDate(file: string): IsoDate | null {
+  const groups = FILE_NAME_DATE.exec(basename(file))?.groups;
+  return groups ? isoDate(Number(groups["year"]), Number(groups["month"]), Number(groups["day"])) : null;
+}
 
-  if (!seed.utf8) warn("not-utf8", "the file is not valid UTF-8; it was read as Windows-1252. Save it as UTF-8 to be sure every character is right.");
+function blockText(block: BodyBlock): string {
+  return block.kind === "paragraph" ? block.text : `${block.caption} ${block.credit}`;
+}
 
-  const text = seed.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  const front = readFrontMatter(text);
+export function parseArticle(seed: DecodedSeed, options: IngestOptions): Article {
+  const { file } = seed;
+  const diagnostics: Diagnostic[] = [...seed.diagnostics];
+  const report = (code: DiagnosticCode, message: string, line?: number) => diagnostics.push(diagnostic(code, file, message, line));
+
+  // Front matter: fields win over anything found in the text.
+  const front = readFrontMatter(seed.text);
   const data: RawFrontMatter = front.kind === "data" ? front.data : {};
   const lineOffset = front.kind === "data" || front.kind === "refused" ? front.lineOffset : 0;
   if (front.kind === "refused") {
-    warn("front-matter-code", `front matter in "${front.language}" is code and was not run; only YAML or JSON front matter is read. Its fields were ignored.`, 1);
+    report("FRONT_MATTER_REFUSED", `front matter in “${front.language}” was not read: only YAML front matter is, and code in an article is never run. Its fields were ignored.`, 1);
   } else if (front.kind === "invalid") {
-    warn("front-matter-invalid", `front matter could not be read (${front.reason}); the file is published as plain text.`, 1);
+    report("FRONT_MATTER_INVALID", `front matter could not be read (${front.reason}); the block is kept as text.`, 1);
+  } else if (front.kind === "unterminated") {
+    report("FRONT_MATTER_UNTERMINATED", "the file opens with `---` but no closing `---` follows; the whole file is read as text.", 1);
   }
-
-  const lines = front.content.split("\n");
-
-  let title = stringField(data, "title", "headline");
-  let titleSource: TitleSource = "front-matter";
-  const headlineIndex = lines.findIndex((line) => line.trim() !== "");
-  const headlineMatch = MARKDOWN_HEADLINE.exec(lines[headlineIndex] ?? "");
-  if (headlineMatch?.groups?.["title"] !== undefined) {
-    lines[headlineIndex] = "";
-    if (title === null) {
-      title = headlineMatch.groups["title"];
-      titleSource = "text";
+  const field = <T>(result: FieldResult<T>): T | null => {
+    if (result.problem !== null) report("FRONT_MATTER_FIELD", `${result.problem}; it was ignored.`, 1);
+    return result.value;
+  };
+  const frontDate = (name: string): IsoDate | null => {
+    const text = field(textField(data, name));
+    if (text === null) return null;
+    const reading: DateReading | null = readLeadingDate(text, options.numericDates);
+    if (reading?.kind === "date") return reading.date;
+    if (reading?.kind === "ambiguous") {
+      report("AMBIGUOUS_DATE", `front matter \`${name}: ${text}\` could be ${reading.monthFirst} (month first) or ${reading.dayFirst} (day first); it was not used. Build with --numeric-dates month-first or day-first to choose.`, 1);
+    } else {
+      report("FRONT_MATTER_FIELD", `\`${name}: ${text}\` is not a date Clippings can read (write it as YYYY-MM-DD); it was ignored.`, 1);
     }
+    return null;
+  };
+
+  // The header above the story: headline, date lines, byline.
+  const header = readArticleHeader(front.content.split("\n"), options.numericDates);
+  const at = (line: number) => line + lineOffset;
+  for (const item of header.ambiguous) {
+    report("AMBIGUOUS_DATE", `“${item.text}” could be ${item.monthFirst} (month first) or ${item.dayFirst} (day first); it was not used. Build with --numeric-dates month-first or day-first to choose.`, at(item.line));
   }
 
-  let date: IsoDate | null = null;
-  let dateSource: DateSource | null = null;
-  const frontDateValue = data["date"];
-  if (frontDateValue !== undefined) {
-    date = frontMatterDate(frontDateValue);
-    if (date !== null) dateSource = { kind: "front-matter", text: String(frontDateValue instanceof Date ? date : frontDateValue) };
-  }
-  if (date === null) {
-    const stated = findStatedDate(lines);
-    if (stated !== null) {
-      date = stated.date;
-      dateSource = { kind: "text-line", line: stated.line + lineOffset, text: stated.text };
-      lines[stated.line - 1] = stated.rest;
-    }
-  }
-
-  const blocks = splitBlocks(lines, 1 + lineOffset);
-  let body: BodyBlock[] = extractFigures(blocks);
-
-  let dateline = stringField(data, "dateline");
+  // The story: paragraphs, figures, dateline.
+  let body: BodyBlock[] = extractFigures(trimRules(splitBlocks(header.lines, 1 + lineOffset)));
+  let dateline = field(textField(data, "dateline"));
   const firstIndex = body.findIndex((block) => block.kind === "paragraph");
   const first = body[firstIndex];
   let lead = "";
@@ -97,32 +99,82 @@ export function parseArticle(seed: RawSeed): Article {
       dateline ??= split.dateline;
       body = body.with(firstIndex, { ...first, text: split.text });
     }
-    lead = leadSentence(split.text);
+    lead = plainText(leadSentence(split.text));
   }
+  if (body.length === 0) report("EMPTY_BODY", "the article has no body text; it is published with its headline only.");
 
+  // Headline.
+  let title = field(textField(data, "title", "headline"));
+  let titleSource: TitleSource = "front-matter";
+  if (title === null && header.title !== null) {
+    title = plainText(header.title.text);
+    titleSource = "text";
+  }
   if (title === null) {
-    title = lead === "" ? idFromFileName(seed.file) : deriveHeadline(lead);
+    title = lead === "" ? idFromFileName(file) : deriveHeadline(lead);
     titleSource = "derived";
   }
 
-  if (body.length === 0) warn("empty-article", "the file has no body text; it is listed with its file name as its title.");
-
-  let dateConflict = null;
-  if (date === null) {
-    warn("no-date", "no date found (no front matter `date`, no date line near the top); the article is listed as undated.");
+  // Date, and where it came from.
+  let date: IsoDate | null = null;
+  let dateSource: DateSource | null = null;
+  let statedLine: number | undefined;
+  const fromFront = frontDate("date");
+  const stated = header.published ?? header.updated;
+  if (fromFront !== null) {
+    date = fromFront;
+    dateSource = { kind: "front-matter", text: String(data["date"]) };
+  } else if (stated !== null) {
+    date = stated.date;
+    statedLine = at(stated.line);
+    dateSource = { kind: "text-line", line: statedLine, text: stated.text };
   } else {
-    const textDates = findTextDates(body.map((block) => (block.kind === "paragraph" ? block.text : block.caption)));
-    dateConflict = findDateConflict(date, textDates);
-    if (dateConflict !== null) {
-      warn(
-        "date-conflict",
-        `stated date ${date} conflicts with the dates in its text (${dateConflict.textDates.join(", ")}); ` +
-          `the text points to ${dateConflict.suggestedDate}. The stated date is kept: check the source.`,
-        dateSource?.kind === "text-line" ? dateSource.line : undefined,
-      );
+    const fromName = fileNameDate(file);
+    if (fromName !== null) {
+      date = fromName;
+      dateSource = { kind: "file-name", text: basename(file) };
     }
   }
+  const updated = frontDate("updated") ?? frontDate("modified") ?? header.updated?.date ?? null;
 
-  const id = slugify(stringField(data, "id", "slug") ?? idFromFileName(seed.file));
-  return { id, sourceFile: seed.file, title, titleSource, date, dateSource, dateline, lead, body, dateConflict, diagnostics };
+  // The date detective.
+  let dateConflict: DateConflict | null = null;
+  if (date === null) {
+    report("NO_DATE", "no date found (no front matter `date`, no date line near the top, no date in the file name); the article is listed as undated.");
+  } else {
+    const blocks = body.map((block) => ({ text: block.kind === "paragraph" ? block.text : block.caption, line: block.line }));
+    const found = findTextDates(blocks, date, options.numericDates);
+    const statedWritten = stated !== null && dateSource?.kind === "text-line" ? findTextDates([{ text: stated.text, line: at(stated.line) }], null, options.numericDates).explicit : [];
+    const findings = examineDate(file, date, statedLine, found, options.today, statedWritten);
+    dateConflict = findings.conflict;
+    diagnostics.push(...findings.diagnostics);
+  }
+
+  // Identity: a slug from front matter is made safe for a URL, and said so when that changed it.
+  const wantedId = field(textField(data, "id", "slug"));
+  const id = wantedId === null ? idFromFileName(file) : slugify(wantedId);
+  if (wantedId !== null && id !== wantedId) report("UNSAFE_ID", `the id “${wantedId}” is not safe in an address; the article is published as “${id}”.`, 1);
+
+  const authors = field(listField(data, "author", "authors", "byline"));
+  const byline = authors !== null && authors.length > 0 ? authors.join(" and ") : (header.byline?.text ?? null);
+
+  return {
+    id,
+    sourceFile: file,
+    title,
+    titleSource,
+    date,
+    dateSource,
+    updated,
+    dateline,
+    lead,
+    byline,
+    tags: field(listField(data, "tags", "keywords")) ?? [],
+    summary: field(textField(data, "summary", "description")),
+    source: field(textField(data, "source")),
+    body,
+    words: body.reduce((sum, block) => sum + countWords(blockText(block)), 0),
+    dateConflict,
+    diagnostics,
+  };
 }

@@ -1,12 +1,15 @@
 /**
- * The only module that reads the seeds folder: every article file in it,
- * decoded to text, in a stable order. Parsing happens elsewhere.
+ * The only module that reads the seeds folder: every article file in it, as
+ * bytes, in a stable order, and a note for everything it leaves out.
  */
+import type { Dirent } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
-import { extname, join, relative, sep } from "node:path";
+import { extname, join } from "node:path";
+import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import { MAX_FILE_BYTES } from "./ingestOptions.ts";
 import type { RawSeed } from "./rawSeed.ts";
 
-/** File types read as articles; anything else in the folder is reported and skipped. */
+/** File types read as articles; anything else in the folder is noted and skipped. */
 export const ARTICLE_EXTENSIONS: ReadonlySet<string> = new Set([".txt", ".md", ".markdown"]);
 
 /** The seeds folder is missing, not a folder, or holds no article files. */
@@ -16,42 +19,62 @@ export class SeedsFolderError extends Error {
 
 export interface SeedFolder {
   readonly seeds: RawSeed[];
-  /** Files present but not read as articles (wrong extension), relative paths. */
-  readonly skipped: string[];
+  /** Notes on what was skipped, and errors for files that could not be read. */
+  readonly diagnostics: Diagnostic[];
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-const windows1252 = new TextDecoder("windows-1252");
+/** Byte order, not locale order, so every machine lists the files the same way. */
+const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function decode(bytes: Uint8Array): { text: string; utf8: boolean } {
-  try {
-    return { text: utf8.decode(bytes), utf8: true };
-  } catch {
-    return { text: windows1252.decode(bytes), utf8: false };
+async function listFiles(root: string, folder: string, notes: Diagnostic[]): Promise<string[]> {
+  const entries: Dirent[] = await readdir(join(root, folder), { withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries.sort((a, b) => byPath(a.name, b.name))) {
+    const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
+    if (entry.name.startsWith(".")) {
+      notes.push(diagnostic("HIDDEN_FILE", path, `hidden ${entry.isDirectory() ? "folder" : "file"}: skipped.`));
+    } else if (entry.isSymbolicLink()) {
+      // A link could point anywhere on the machine; the archive holds only what is in its folder.
+      notes.push(diagnostic("SYMLINK", path, "symbolic link: skipped. Copy the file into the seeds folder to include it."));
+    } else if (entry.isDirectory()) {
+      files.push(...(await listFiles(root, path, notes)));
+    } else if (entry.isFile()) {
+      files.push(path);
+    }
   }
+  return files;
 }
 
-/** Reads every article file under `folder` (recursively, hidden files aside), sorted by path. */
+/** Reads every article file under `folder`, sorted by path. */
 export async function readSeedFiles(folder: string): Promise<SeedFolder> {
   const info = await stat(folder).catch(() => null);
   if (info === null) throw new SeedsFolderError(`seeds folder "${folder}" does not exist`);
   if (!info.isDirectory()) throw new SeedsFolderError(`seeds folder "${folder}" is not a folder`);
 
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  const files = entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join("/"))
-    .filter((file) => !file.split("/").some((part) => part.startsWith(".")))
-    // Byte order, not locale order, so every machine lists the files the same way.
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-
-  const articleFiles = files.filter((file) => ARTICLE_EXTENSIONS.has(extname(file).toLowerCase()));
-  const skipped = files.filter((file) => !ARTICLE_EXTENSIONS.has(extname(file).toLowerCase()));
+  const diagnostics: Diagnostic[] = [];
+  const files = (await listFiles(folder, "", diagnostics)).sort(byPath);
+  const articleFiles: string[] = [];
+  for (const file of files) {
+    if (ARTICLE_EXTENSIONS.has(extname(file).toLowerCase())) articleFiles.push(file);
+    else diagnostics.push(diagnostic("NOT_AN_ARTICLE", file, `not an article file (${[...ARTICLE_EXTENSIONS].join(", ")}): skipped.`));
+  }
   if (articleFiles.length === 0) {
     throw new SeedsFolderError(`seeds folder "${folder}" holds no article files (${[...ARTICLE_EXTENSIONS].join(", ")})`);
   }
-  const seeds = await Promise.all(
-    articleFiles.map(async (file) => ({ file, ...decode(await readFile(join(folder, file))) })),
-  );
-  return { seeds, skipped };
+
+  const seeds: RawSeed[] = [];
+  for (const file of articleFiles) {
+    const path = join(folder, file);
+    try {
+      const { size } = await stat(path);
+      if (size > MAX_FILE_BYTES) {
+        diagnostics.push(diagnostic("FILE_TOO_LARGE", file, `${(size / 1024 / 1024).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for one article; it was not read. Split it into its articles.`));
+        continue;
+      }
+      seeds.push({ file, bytes: await readFile(path) });
+    } catch (error) {
+      diagnostics.push(diagnostic("READ_FAILED", file, `could not be read: ${(error as Error).message}`));
+    }
+  }
+  return { seeds, diagnostics };
 }

@@ -30,7 +30,7 @@ describe("building the seeds", () => {
       await access(join(outDir, file));
     }
     assert.equal(report.archive.articles.length, 2);
-    assert.deepEqual(report.diagnostics.map((d) => `${d.file} ${d.code}`), ["003_b53226ca2d09075e.txt date-conflict"]);
+    assert.deepEqual(report.diagnostics.map((d) => `${d.file} ${d.code}`), ["003_b53226ca2d09075e.txt DATE_CONFLICT"]);
   });
 
   it("should show each article with its headline, date, body and neighbours", async () => {

@@ -18,15 +18,48 @@ describe("npm run build", () => {
     const result = runBuild(["--seeds", seeds, "--out", out]);
     assert.equal(result.status, 0, result.stderr);
     const lines = result.stdout.trim().split("\n");
-    assert.match(lines.at(-1) ?? "", /^Built 1 article, 0 warnings, 5 pages written, 1 indexed for search, in \d+\.\d s → /);
+    assert.deepEqual(lines.filter((line) => line.startsWith("Built")).length, 1);
+    assert.match(lines.at(-1) ?? "", /^Built 1 article, 0 warnings, 0 errors; 5 pages written, 1 indexed for search, in \d+\.\d s → /);
     assert.ok((await readdir(join(out, "articles"))).includes("one"));
   });
 
-  it("should print each warning naming the file, and count it in the summary", async () => {
+  it("should print the summary, then each warning grouped under its file", async () => {
     const result = runBuild(["--seeds", SEEDS_DIR, "--out", join(await temp(), "out")]);
     assert.equal(result.status, 0, result.stderr);
-    assert.match(result.stderr, /^warning 003_b53226ca2d09075e\.txt:1 \[date-conflict\] .*2021-05-18, 2021-05-19/m);
-    assert.match(result.stdout.trim().split("\n").at(-1) ?? "", /^Built 2 articles, 1 warning, 6 pages written, 2 indexed for search/);
+    const lines = result.stdout.trim().split("\n");
+    const summary = lines.findIndex((line) => line.startsWith("Built 2 articles, 1 warning, 0 errors; 6 pages written, 2 indexed for search"));
+    assert.ok(summary >= 0, result.stdout);
+    assert.equal(lines[summary + 1], "003_b53226ca2d09075e.txt");
+    assert.match(lines[summary + 2] ?? "", /^  warning line 1 DATE_CONFLICT: .*2021-05-18, 2021-05-19/);
+  });
+
+  it("should fail with --strict on any warning, listing every file and writing nothing", async () => {
+    const dir = await temp();
+    const seeds = join(dir, "in");
+    await mkdir(seeds);
+    await writeFile(join(seeds, "a.txt"), "No date here.\n");
+    await writeFile(join(seeds, "b.txt"), "03/04/2021\n\nAmbiguous.\n");
+    await writeFile(join(seeds, "c.txt"), "May 18, 2021\n\nFine.\n");
+    const result = runBuild(["--seeds", seeds, "--out", join(dir, "out"), "--strict"]);
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /--strict: 3 problems in 2 files; nothing was written/);
+    assert.match(result.stderr, /^a\.txt$/m);
+    assert.match(result.stderr, /^b\.txt$/m);
+    assert.deepEqual(await readdir(dir), ["in"]);
+    assert.equal(runBuild(["--seeds", seeds, "--out", join(dir, "out"), "--strict", "--numeric-dates", "day-first"]).status, 1, "a.txt still has no date");
+  });
+
+  it("should publish the other articles and exit 1 when a file is rejected", async () => {
+    const dir = await temp();
+    const seeds = join(dir, "in");
+    await mkdir(seeds);
+    await writeFile(join(seeds, "empty.txt"), "");
+    await writeFile(join(seeds, "c.txt"), "May 18, 2021\n\nFine.\n");
+    const result = runBuild(["--seeds", seeds, "--out", join(dir, "out")]);
+    assert.equal(result.status, 1);
+    assert.match(result.stdout, /^Built 1 article, 0 warnings, 1 error;/m);
+    assert.match(result.stdout, /^empty\.txt\n  error EMPTY_FILE: the file is empty\./m);
+    assert.ok((await readdir(join(dir, "out", "articles"))).includes("c"));
   });
 
   it("should fail with exit code 1 and a clear message for a missing seeds folder", async () => {

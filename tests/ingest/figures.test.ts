@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { extractFigures, isCreditLine } from "../../src/ingest/figures.ts";
+import { creditOf, extractFigures, isCreditLine } from "../../src/ingest/figures.ts";
 
 describe("isCreditLine", () => {
   it("should recognise photographer | agency lines", () => {
@@ -10,6 +10,20 @@ describe("isCreditLine", () => {
   it("should not take sentences or tables for credits", () => {
     assert.equal(isCreditLine("He said the vote | was close, and left."), false);
     assert.equal(isCreditLine("Reuters"), false);
+  });
+});
+
+describe("creditOf", () => {
+  it("should read labelled and agency credits", () => {
+    assert.equal(creditOf("Photo: Jane Doe/AP"), "Jane Doe/AP");
+    assert.equal(creditOf("Photograph by Jane Doe"), "Jane Doe");
+    assert.equal(creditOf("Getty Images"), "Getty Images");
+    assert.equal(creditOf("Jane Doe/Getty Images"), "Jane Doe/Getty Images");
+  });
+  it("should leave prose alone", () => {
+    assert.equal(creditOf("Photos of the scene spread online. Officials said more."), null);
+    assert.equal(creditOf("Charli XCX"), null);
+    assert.equal(creditOf("Live updates: Global tech outages hit airlines"), null);
   });
 });
 
@@ -25,6 +39,21 @@ describe("extractFigures", () => {
       { kind: "paragraph", text: "First paragraph.", line: 1 },
       { kind: "figure", caption: "Smoke rises over Gaza City on May 18, 2021.", credit: "Mohammed Salem | Reuters", line: 3 },
       { kind: "paragraph", text: "Last paragraph.", line: 7 },
+    ]);
+  });
+
+  it("should split a caption that ends in its own credit", () => {
+    const body = extractFigures([
+      { text: "Protesters gather in Tel Aviv on Saturday. (AP Photo/Oded Balilty)", line: 4 },
+      { text: "Crowds near the border. (Getty Images)", line: 6 },
+      { text: "The agency is the World Health Organization (WHO).", line: 8 },
+      { text: "16. Night Hawk (Singapore)", line: 10 },
+    ]);
+    assert.deepEqual(body, [
+      { kind: "figure", caption: "Protesters gather in Tel Aviv on Saturday.", credit: "AP Photo/Oded Balilty", line: 4 },
+      { kind: "figure", caption: "Crowds near the border.", credit: "Getty Images", line: 6 },
+      { kind: "paragraph", text: "The agency is the World Health Organization (WHO).", line: 8 },
+      { kind: "paragraph", text: "16. Night Hawk (Singapore)", line: 10 },
     ]);
   });
 

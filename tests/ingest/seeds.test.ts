@@ -6,12 +6,12 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { figuresOf, paragraphsOf, type Article } from "../../src/article.ts";
 import { MAX_DERIVED_HEADLINE } from "../../src/ingest/headline.ts";
-import { parseArticle } from "../../src/ingest/parseArticle.ts";
+import { parse } from "../support/articles.ts";
 import { SEED_000, SEED_003, SEEDS_DIR } from "../support/paths.ts";
 
 async function parseSeed(file: string): Promise<{ article: Article; text: string }> {
   const text = await readFile(join(SEEDS_DIR, file), "utf8");
-  return { article: parseArticle({ file, text, utf8: true }), text };
+  return { article: parse(text, file), text };
 }
 
 function assertDerivedTitle(article: Article): void {
@@ -92,11 +92,13 @@ describe(`seed ${SEED_003}`, async () => {
     });
     assert.equal(article.diagnostics.length, 1);
     const [warning] = article.diagnostics;
-    assert.equal(warning?.code, "date-conflict");
-    assert.equal(warning?.severity, "warning");
+    assert.equal(warning?.code, "DATE_CONFLICT");
+    assert.equal(warning?.level, "warning");
+    assert.equal(warning?.line, 1);
     assert.equal(warning?.file, SEED_003);
     assert.match(warning?.message ?? "", /2021-05-18/);
     assert.match(warning?.message ?? "", /2021-05-19/);
+    assert.match(warning?.message ?? "", /suggests 2021-05-19/);
   });
 
   it("should derive its title from the lead sentence, without the dateline", () => {

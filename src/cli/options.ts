@@ -1,0 +1,36 @@
+/**
+ * Command-line options shared by `build`, `check` and `serve`.
+ */
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { defaultIngestOptions, type IngestOptions, type NumericDateOrder } from "../ingest/ingestOptions.ts";
+
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+export const COMMON_OPTIONS = {
+  seeds: { type: "string" },
+  strict: { type: "boolean" },
+  "numeric-dates": { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies ParseArgsConfig["options"];
+
+export const COMMON_USAGE = `  --seeds DIR              folder of article files (.txt, .md)        default: seeds
+  --strict                 fail (exit 1) on any warning, listing every file
+  --numeric-dates ORDER    read dates like 03/04/2021 as day-first or month-first;
+                           unset, they are reported and not used`;
+
+export function parseCommandLine<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options: { ...COMMON_OPTIONS, ...options }, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+export function ingestOptionsFrom(values: { "numeric-dates"?: string | boolean | undefined }): IngestOptions {
+  const order = values["numeric-dates"];
+  if (order === undefined) return defaultIngestOptions();
+  if (order !== "day-first" && order !== "month-first") throw new UsageError(`--numeric-dates must be day-first or month-first, not "${String(order)}"`);
+  return { ...defaultIngestOptions(), numericDates: order satisfies NumericDateOrder };
+}

@@ -1,0 +1,17 @@
+/**
+ * Markdown source → plain words, for fields that are not rendered as
+ * Markdown (headline, lead): pandoc-style escapes (`\_`, `\#`) and link
+ * syntax are removed, the words are kept.
+ */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/\\([!-/:-@[-`{-~])/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Words as a reader counts them: runs of letters or digits. */
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}
