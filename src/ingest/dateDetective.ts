@@ -6,10 +6,14 @@
 import { differenceInCalendarDays, format, getDay, parseISO } from "date-fns";
 import type { DateConflict, IsoDate } from "../article.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics.ts";
-import type { ExplicitDate, TextDates } from "./textDates.ts";
+import type { ExplicitDate, RelativeDate, TextDates } from "./textDates.ts";
 
 /** A text date this close to the stated date confirms it (stories cite the days before them). */
 export const CONFIRMING_WINDOW_DAYS = 31;
+/** "Last year", "24 years ago" read against the stated date: close enough to the text's dates to explain them. */
+const CORROBORATING_WINDOW_DAYS = 366;
+/** Without a dated photo caption, this many mentions of the far-off days are needed. */
+const MIN_MENTIONS = 3;
 /** Evidence quoted in a message, at most. */
 const MAX_EVIDENCE = 5;
 const MAX_RELATIVE = 3;
@@ -23,17 +27,22 @@ function daysBetween(a: IsoDate, b: IsoDate): number {
 const weekdayName = (date: IsoDate) => format(parseISO(date), "EEEE");
 
 /**
- * A conflict when the text mentions at least two distinct full dates, none
- * within {@link CONFIRMING_WINDOW_DAYS} of the stated date, all within that
- * window of each other: the signature of a story filed under the wrong date,
- * as opposed to an article that recalls events from other years.
+ * A conflict when the text's full dates all lie far from the stated date
+ * (none within {@link CONFIRMING_WINDOW_DAYS}), agree with each other (all
+ * within that window of the latest), and weigh enough: a photo caption is
+ * dated with one of them, or they are mentioned {@link MIN_MENTIONS} times.
+ * A retrospective ("the shooting that injured 9 last year", "killed 24 years
+ * ago") is not a conflict: its relative references, read against the stated
+ * date, land near the dates it recalls.
  */
-export function findDateConflict(statedDate: IsoDate, textDates: readonly IsoDate[]): DateConflict | null {
-  const distinct = [...new Set(textDates)].sort();
+export function findDateConflict(statedDate: IsoDate, explicit: readonly ExplicitDate[], relative: readonly RelativeDate[] = []): DateConflict | null {
+  const distinct = [...new Set(explicit.map((item) => item.date))].sort();
   if (distinct.length < 2) return null;
   if (distinct.some((date) => daysBetween(date, statedDate) <= CONFIRMING_WINDOW_DAYS)) return null;
   const latest = distinct[distinct.length - 1] as IsoDate;
   if (distinct.some((date) => daysBetween(date, latest) > CONFIRMING_WINDOW_DAYS)) return null;
+  if (!explicit.some((item) => item.inCaption) && explicit.length < MIN_MENTIONS) return null;
+  if (relative.some((item) => daysBetween(item.date, latest) <= CORROBORATING_WINDOW_DAYS)) return null;
   return { statedDate, textDates: distinct, suggestedDate: latest };
 }
 
@@ -70,7 +79,7 @@ export function examineDate(
     diagnostics.push(diagnostic("WEEKDAY_MISMATCH", file, `“${item.text}”: ${item.date} was a ${weekdayName(item.date)}. One of the two is wrong.`, item.line));
   }
 
-  const conflict = findDateConflict(stated, found.explicit.map((item) => item.date));
+  const conflict = findDateConflict(stated, found.explicit, found.relative);
   if (conflict !== null) {
     const relative =
       found.relative.length === 0

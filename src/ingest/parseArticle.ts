@@ -142,7 +142,9 @@ export function parseArticle(seed: DecodedSeed, options: IngestOptions): Article
   if (date === null) {
     report("NO_DATE", "no date found (no front matter `date`, no date line near the top, no date in the file name); the article is listed as undated.");
   } else {
-    const blocks = body.map((block) => ({ text: block.kind === "paragraph" ? block.text : block.caption, line: block.line }));
+    const blocks = body.map((block) =>
+      block.kind === "paragraph" ? { text: block.text, line: block.line } : { text: block.caption, line: block.line, caption: true },
+    );
     const found = findTextDates(blocks, date, options.numericDates);
     const statedWritten = stated !== null && dateSource?.kind === "text-line" ? findTextDates([{ text: stated.text, line: at(stated.line) }], null, options.numericDates).explicit : [];
     const findings = examineDate(file, date, statedLine, found, options.today, statedWritten);

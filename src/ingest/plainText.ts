@@ -1,14 +1,14 @@
 /**
  * Markdown source → plain words, for fields that are not rendered as
  * Markdown (headline, lead): pandoc-style escapes (`\_`, `\#`) and link
- * syntax are removed, the words are kept.
+ * syntax are removed; the words and their spacing are kept as written.
  */
 export function plainText(markdown: string): string {
   return markdown
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/\\([!-/:-@[-`{-~])/g, "$1")
-    .replace(/\s+/g, " ")
-    .trim();
+    .replace(/\n/g, " ")
+    .replace(/^[ \t]+|[ \t]+$/g, "");
 }
 
 /** Words as a reader counts them: runs of letters or digits. */

@@ -13,6 +13,8 @@ import type { NumericDateOrder } from "./ingestOptions.ts";
 export interface TextBlockRef {
   readonly text: string;
   readonly line: number;
+  /** A photo caption: photos are captioned with the day they were taken. */
+  readonly caption?: boolean;
 }
 
 export interface ExplicitDate {
@@ -22,6 +24,7 @@ export interface ExplicitDate {
   readonly line: number;
   /** 0 (Sunday) to 6, when a weekday is written next to the date. */
   readonly writtenWeekday: number | null;
+  readonly inCaption: boolean;
 }
 
 export interface RelativeDate {
@@ -39,11 +42,11 @@ export interface TextDates {
 
 // chrono is the costly step, so it only sees blocks that could hold a date.
 const MAY_HOLD_DATE =
-  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4}|yesterday|today|tomorrow|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bago\b/i;
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4}|yesterday|today|tomorrow|\blast (?:week|month|year)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bago\b/i;
 const NUMERIC = /^\d{1,2}[/.]\d{1,2}[/.]\d{4}$/;
 /** chrono marks "nine days ago" as certain too: only a written year makes a date explicit. */
 const WRITTEN_YEAR = /\b(?:1[6-9]|2\d)\d\d\b/;
-const RELATIVE_TO_TODAY = /yesterday|tomorrow|\bago\b|day,?$/i;
+const RELATIVE_TO_TODAY = /yesterday|tomorrow|\bago\b|day,?$|^last (?:week|month|year)$/i;
 const MONTH_NAME = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 /** "Tuesday, May 18, 2021" states a weekday for the date; "last Friday, 03/04" does not. */
 const WEEKDAY_FIRST = /^(?:on\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+\S/i;
@@ -80,7 +83,7 @@ export function findTextDates(blocks: readonly TextBlockRef[], reference: IsoDat
       if (NUMERIC.test(text) && order === undefined) continue;
       if (WRITTEN_YEAR.test(text)) {
         const date = start.isCertain("month") && start.isCertain("day") ? componentsDate(start) : null;
-        if (date !== null) explicit.push({ date, text, line: block.line, writtenWeekday: WEEKDAY_FIRST.test(text) ? start.get("weekday") : null });
+        if (date !== null) explicit.push({ date, text, line: block.line, writtenWeekday: WEEKDAY_FIRST.test(text) ? start.get("weekday") : null, inCaption: block.caption === true });
         continue;
       }
       // Partial dates such as "May 7" name no year, and "three days later" counts from some other event.
