@@ -65,6 +65,10 @@ export interface Article {
   readonly byline: string | null;
   /** Front matter `tags`, as written. */
   readonly tags: readonly string[];
+  /** Front matter `people`: names the keeper asserts the article is about. */
+  readonly people: readonly string[];
+  /** Front matter `places`. */
+  readonly places: readonly string[];
   /** Front matter `summary`. */
   readonly summary: string | null;
   /** Front matter `source`: where the article was first published. */

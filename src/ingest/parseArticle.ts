@@ -172,6 +172,8 @@ export function parseArticle(seed: DecodedSeed, options: IngestOptions): Article
     lead,
     byline,
     tags: field(listField(data, "tags", "keywords")) ?? [],
+    people: field(listField(data, "people")) ?? [],
+    places: field(listField(data, "places")) ?? [],
     summary: field(textField(data, "summary", "description")),
     source: field(textField(data, "source")),
     body,

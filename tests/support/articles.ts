@@ -24,6 +24,8 @@ export function makeArticle(id: string, date: string | null, overrides: Partial<
     lead: `Lead of ${id}.`,
     byline: null,
     tags: [],
+    people: [],
+    places: [],
     summary: null,
     source: null,
     body: [{ kind: "paragraph", text: `Lead of ${id}.`, line: 3 }],
