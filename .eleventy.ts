@@ -4,7 +4,8 @@
  * over as global data by `src/render/renderSite.ts`.
  * https://www.11ty.dev/docs/config/
  */
-import type { UserConfig } from "@11ty/eleventy";
+import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
+import rssPlugin from "@11ty/eleventy-plugin-rss";
 import { filters } from "./src/render/filters.ts";
 
 export default function (eleventyConfig: UserConfig) {
@@ -12,6 +13,12 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.setTemplateFormats(["njk"]);
 
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
+
+  // Rewrites every site-absolute link for the path prefix in clippings.json.
+  // https://www.11ty.dev/docs/plugins/html-base/
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+  // Date filters for the Atom feed. https://www.11ty.dev/docs/plugins/rss/
+  eleventyConfig.addPlugin(rssPlugin);
 
   // Stylesheet and the search page's script, copied as they are.
   eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });

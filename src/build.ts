@@ -7,12 +7,13 @@ import type { Archive } from "./archive/archive.ts";
 import { buildArchive } from "./archive/buildArchive.ts";
 import type { Article } from "./article.ts";
 import type { Diagnostic } from "./diagnostics.ts";
-import { defaultIngestOptions, type IngestOptions } from "./ingest/ingestOptions.ts";
+import type { IngestOptions, NumericDateOrder } from "./ingest/ingestOptions.ts";
 import { ingestSeeds } from "./ingest/ingestSeeds.ts";
 import { readSeedFiles, SeedsFolderError } from "./ingest/readSeedFiles.ts";
 import { prepareOutputFolder } from "./outputFolder.ts";
 import { renderSite } from "./render/renderSite.ts";
 import { indexArticles } from "./search/indexArticles.ts";
+import { DEFAULT_SETTINGS, todayIn, type SiteSettings } from "./site/siteSettings.ts";
 import { StrictModeError, strictViolations } from "./strictMode.ts";
 
 export interface BuildOptions {
@@ -22,8 +23,10 @@ export interface BuildOptions {
   readonly outDir: string;
   /** Fail, writing nothing, when any file has an error or a warning. @default false */
   readonly strict?: boolean;
-  /** How articles are read. @default defaultIngestOptions() */
-  readonly ingest?: IngestOptions;
+  /** How to read dates such as `03/04/2021`; unset, they are reported, not guessed. */
+  readonly numericDates?: NumericDateOrder;
+  /** How the site presents itself (clippings.json). @default DEFAULT_SETTINGS */
+  readonly settings?: SiteSettings;
 }
 
 export const DEFAULT_OPTIONS = { seedsDir: "seeds", outDir: "_site" } as const satisfies BuildOptions;
@@ -44,8 +47,14 @@ export interface BuildReport extends LoadedArchive {
   readonly seconds: number;
 }
 
+/** The ingest settings a build uses: today's date in the site's time zone. */
+export function ingestOptionsFor(options: Pick<BuildOptions, "numericDates" | "settings">): IngestOptions {
+  const today = todayIn(options.settings ?? DEFAULT_SETTINGS);
+  return options.numericDates === undefined ? { today } : { today, numericDates: options.numericDates };
+}
+
 /** Reads and parses a seeds folder into an archive; shared by build, check and the dev server. */
-export async function loadArchive(seedsDir: string, options: IngestOptions = defaultIngestOptions()): Promise<LoadedArchive> {
+export async function loadArchive(seedsDir: string, options: IngestOptions): Promise<LoadedArchive> {
   const folder = await readSeedFiles(seedsDir);
   const { articles, rejected } = ingestSeeds(folder.seeds, options);
   if (articles.length === 0) {
@@ -53,19 +62,20 @@ export async function loadArchive(seedsDir: string, options: IngestOptions = def
   }
   const files = folder.seeds.length + folder.diagnostics.filter((d) => d.level === "error").length;
   const diagnostics = [...folder.diagnostics, ...rejected, ...articles.flatMap((article) => article.diagnostics)];
-  return { archive: buildArchive(articles), articles, diagnostics, files };
+  return { archive: buildArchive(articles, { today: options.today }), articles, diagnostics, files };
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
-  const loaded = await loadArchive(options.seedsDir, options.ingest);
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  const loaded = await loadArchive(options.seedsDir, ingestOptionsFor(options));
   if (options.strict) {
     const violations = strictViolations(loaded.diagnostics);
     if (violations.length > 0) throw new StrictModeError(violations);
   }
 
   await prepareOutputFolder(options.outDir);
-  const { pages } = await renderSite(loaded.archive, options.outDir);
+  const { pages } = await renderSite(loaded.archive, settings, options.outDir);
   const { indexedPages } = await indexArticles(options.outDir);
 
   return { ...loaded, pages, indexedPages, seconds: (performance.now() - started) / 1000 };

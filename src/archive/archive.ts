@@ -4,6 +4,8 @@
  * only loop over it.
  */
 import type { Article, IsoDate } from "../article.ts";
+import type { OnThisDayYear } from "./onThisDay.ts";
+import type { PeriodPage } from "./periods.ts";
 
 /** Enough of an article to link to it. */
 export interface ArticleLink {
@@ -43,4 +45,10 @@ export interface Archive {
   readonly span: { readonly first: IsoDate; readonly last: IsoDate } | null;
   /** Newest first, for the home page. */
   readonly latest: readonly ArchivedArticle[];
+  /** Every year and month page, split into pages of bounded size. */
+  readonly periodPages: readonly PeriodPage[];
+  /** Articles from today's calendar day in other years, newest year first. */
+  readonly onThisDay: readonly OnThisDayYear[];
+  /** The calendar day "today" was taken to be. */
+  readonly today: IsoDate;
 }

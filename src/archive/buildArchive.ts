@@ -1,8 +1,15 @@
 /**
  * Articles → archive: sorted once, linked, grouped. Pure.
  */
-import type { Article } from "../article.ts";
+import type { Article, IsoDate } from "../article.ts";
 import type { Archive, ArchivedArticle, ArticleLink, MonthGroup, YearGroup } from "./archive.ts";
+import { indexByCalendarDay, onThisDay } from "./onThisDay.ts";
+import { buildPeriodPages } from "./periods.ts";
+
+export interface ArchiveOptions {
+  /** The build's calendar day, for "on this day". */
+  readonly today: IsoDate;
+}
 
 /** How many of the newest articles the home page lists. */
 export const LATEST_COUNT = 10;
@@ -44,7 +51,7 @@ function groupByYearAndMonth(articles: readonly ArchivedArticle[]): YearGroup[] 
   });
 }
 
-export function buildArchive(input: readonly Article[]): Archive {
+export function buildArchive(input: readonly Article[], options: ArchiveOptions): Archive {
   const sorted = [...input].sort(compareChronologically);
   const articles: ArchivedArticle[] = sorted.map((article, index) => {
     const before = sorted[index - 1];
@@ -59,11 +66,15 @@ export function buildArchive(input: readonly Article[]): Archive {
   const dated = articles.filter((article) => article.date !== null);
   const first = dated[0]?.date;
   const last = dated[dated.length - 1]?.date;
+  const years = groupByYearAndMonth(articles);
   return {
     articles,
-    years: groupByYearAndMonth(articles),
+    years,
     undated: articles.filter((article) => article.date === null),
     span: first && last ? { first, last } : null,
     latest: [...dated].reverse().slice(0, LATEST_COUNT),
+    periodPages: buildPeriodPages(years),
+    onThisDay: onThisDay(indexByCalendarDay(dated), options.today),
+    today: options.today,
   };
 }

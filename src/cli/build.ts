@@ -6,7 +6,7 @@
 import { buildSite, DEFAULT_OPTIONS } from "../build.ts";
 import { formatGroupedDiagnostics } from "../diagnostics.ts";
 import { countLevel, diagnosticCounts, plural } from "../summary.ts";
-import { COMMON_USAGE, ingestOptionsFrom, parseCommandLine, UsageError } from "./options.ts";
+import { COMMON_USAGE, numericDatesFrom, parseCommandLine, settingsFrom, UsageError } from "./options.ts";
 
 const USAGE = `Usage: npm run build -- [options]
 
@@ -25,7 +25,8 @@ async function main(args: string[]): Promise<number> {
       seedsDir: values.seeds ?? DEFAULT_OPTIONS.seedsDir,
       outDir,
       strict: values.strict ?? false,
-      ingest: ingestOptionsFrom(values),
+      settings: await settingsFrom(values),
+      ...numericDatesFrom(values),
     });
     console.log(
       `Built ${diagnosticCounts(report.archive.articles.length, report.diagnostics)}; ` +

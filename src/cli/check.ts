@@ -4,12 +4,12 @@
  * Exits 1 when any file had an error, or (with --strict) a warning.
  */
 import { performance } from "node:perf_hooks";
-import { DEFAULT_OPTIONS, loadArchive } from "../build.ts";
+import { DEFAULT_OPTIONS, ingestOptionsFor, loadArchive } from "../build.ts";
 import { formatGroupedDiagnostics } from "../diagnostics.ts";
 import { checkReport } from "../checkReport.ts";
 import { strictViolations } from "../strictMode.ts";
 import { countLevel, diagnosticCounts, plural } from "../summary.ts";
-import { COMMON_USAGE, ingestOptionsFrom, parseCommandLine, UsageError } from "./options.ts";
+import { COMMON_USAGE, numericDatesFrom, parseCommandLine, settingsFrom, UsageError } from "./options.ts";
 
 const USAGE = `Usage: npm run check -- [options]
 
@@ -24,7 +24,8 @@ async function main(args: string[]): Promise<number> {
       return 0;
     }
     const started = performance.now();
-    const loaded = await loadArchive(values.seeds ?? DEFAULT_OPTIONS.seedsDir, ingestOptionsFrom(values));
+    const ingest = ingestOptionsFor({ settings: await settingsFrom(values), ...numericDatesFrom(values) });
+    const loaded = await loadArchive(values.seeds ?? DEFAULT_OPTIONS.seedsDir, ingest);
     const seconds = (performance.now() - started) / 1000;
     const failed = countLevel(loaded.diagnostics, "error") > 0 || (values.strict === true && strictViolations(loaded.diagnostics).length > 0);
     if (values.json) {

@@ -2,7 +2,8 @@
  * Command-line options shared by `build`, `check` and `serve`.
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { defaultIngestOptions, type IngestOptions, type NumericDateOrder } from "../ingest/ingestOptions.ts";
+import type { NumericDateOrder } from "../ingest/ingestOptions.ts";
+import { readSiteSettings, type SiteSettings } from "../site/siteSettings.ts";
 
 export class UsageError extends Error {
   override readonly name = "UsageError";
@@ -12,13 +13,15 @@ export const COMMON_OPTIONS = {
   seeds: { type: "string" },
   strict: { type: "boolean" },
   "numeric-dates": { type: "string" },
+  settings: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const satisfies ParseArgsConfig["options"];
 
 export const COMMON_USAGE = `  --seeds DIR              folder of article files (.txt, .md)        default: seeds
   --strict                 fail (exit 1) on any warning, listing every file
   --numeric-dates ORDER    read dates like 03/04/2021 as day-first or month-first;
-                           unset, they are reported and not used`;
+                           unset, they are reported and not used
+  --settings FILE          site settings (JSON)                       default: clippings.json`;
 
 export function parseCommandLine<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T) {
   try {
@@ -28,9 +31,13 @@ export function parseCommandLine<T extends NonNullable<ParseArgsConfig["options"
   }
 }
 
-export function ingestOptionsFrom(values: { "numeric-dates"?: string | boolean | undefined }): IngestOptions {
+export function numericDatesFrom(values: { "numeric-dates"?: string | boolean | undefined }): { numericDates?: NumericDateOrder } {
   const order = values["numeric-dates"];
-  if (order === undefined) return defaultIngestOptions();
+  if (order === undefined) return {};
   if (order !== "day-first" && order !== "month-first") throw new UsageError(`--numeric-dates must be day-first or month-first, not "${String(order)}"`);
-  return { ...defaultIngestOptions(), numericDates: order satisfies NumericDateOrder };
+  return { numericDates: order };
+}
+
+export function settingsFrom(values: { settings?: string | boolean | undefined }): Promise<SiteSettings> {
+  return readSiteSettings(typeof values.settings === "string" ? values.settings : undefined);
 }

@@ -4,15 +4,15 @@
  * whenever an article or a template changes.
  */
 import { Eleventy } from "@11ty/eleventy";
-import { DEFAULT_OPTIONS, loadArchive } from "../build.ts";
+import { DEFAULT_OPTIONS, ingestOptionsFor, loadArchive } from "../build.ts";
 import { formatGroupedDiagnostics } from "../diagnostics.ts";
 import { prepareOutputFolder } from "../outputFolder.ts";
 import { ELEVENTY_CONFIG, provideArchive, TEMPLATES_DIR } from "../render/renderSite.ts";
 import { indexArticles } from "../search/indexArticles.ts";
-import { ingestOptionsFrom, parseCommandLine } from "./options.ts";
+import { numericDatesFrom, parseCommandLine, settingsFrom } from "./options.ts";
 
 const values = parseCommandLine(process.argv.slice(2), { out: { type: "string" }, port: { type: "string" } });
-const ingestOptions = ingestOptionsFrom(values);
+const settings = await settingsFrom(values);
 const seedsDir = values.seeds ?? DEFAULT_OPTIONS.seedsDir;
 const outDir = values.out ?? DEFAULT_OPTIONS.outDir;
 
@@ -20,13 +20,18 @@ await prepareOutputFolder(outDir);
 const eleventy = new Eleventy(TEMPLATES_DIR, outDir, {
   configPath: ELEVENTY_CONFIG,
   runMode: "serve",
+  pathPrefix: settings.pathPrefix,
   config: (config) => {
     // A function, so every rebuild reads the seeds folder afresh.
-    provideArchive(config, async () => {
-      const { archive, diagnostics } = await loadArchive(seedsDir, ingestOptions);
+    provideArchive(
+      config,
+      async () => {
+      const { archive, diagnostics } = await loadArchive(seedsDir, ingestOptionsFor({ settings, ...numericDatesFrom(values) }));
       if (diagnostics.length > 0) console.warn(formatGroupedDiagnostics(diagnostics));
       return archive;
-    });
+      },
+      settings,
+    );
     config.addWatchTarget(seedsDir);
     config.on("eleventy.after", async () => {
       const { indexedPages } = await indexArticles(outDir);

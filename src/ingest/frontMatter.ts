@@ -24,18 +24,20 @@ const MAX_ALIASES = 50;
 /** Front matter longer than this is not front matter but a mistake. */
 const MAX_FRONT_MATTER_CHARS = 64 * 1024;
 
-const OPENING = /^---([^\n]*)\n/;
-const CLOSING = /^(?:---|\.\.\.)[ \t]*$/m;
+// A longer rule (`-----`) opens no front matter, and gray-matter closes only on `---`.
+const OPENING = /^---(?!-)[ \t]*([A-Za-z]*)[ \t]*\n/;
+const CLOSING = /^---[ \t]*$/m;
 
 class FrontMatterProblem extends Error {}
 
 /**
- * YAML 1.2 core schema: no custom tags, no `!!js/...`, and timestamps stay
- * strings, so a date keeps the calendar day and zone it was written with.
+ * YAML 1.2 failsafe schema: every value is text, a list or a set of fields.
+ * No custom tags, no `!!js/...`; `id: 007` stays "007" and a timestamp keeps
+ * the calendar day and zone it was written with. The parser reads the text.
  */
 function parseYaml(source: string): RawFrontMatter {
   if (source.trim() === "") return {};
-  const document = parseDocument(source, { schema: "core", uniqueKeys: true, prettyErrors: false, strict: true });
+  const document = parseDocument(source, { schema: "failsafe", uniqueKeys: true, prettyErrors: false, strict: true });
   const problem = document.errors[0] ?? document.warnings[0];
   if (problem) throw new FrontMatterProblem(problem.message.split("\n")[0]);
   const value: unknown = document.toJS({ maxAliasCount: MAX_ALIASES });

@@ -12,23 +12,9 @@ export interface IngestOptions {
    * @default undefined
    */
   readonly numericDates?: NumericDateOrder;
-  /**
-   * The build date, for `FUTURE_DATE`. `SOURCE_DATE_EPOCH` sets it for
-   * reproducible builds. @default today (UTC)
-   */
+  /** The build date, for `FUTURE_DATE` (see `todayIn` in src/site/siteSettings.ts). */
   readonly today: IsoDate;
 }
 
 /** Larger files are refused (`FILE_TOO_LARGE`): no news article is 20 MB of text. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-
-/** Today as `YYYY-MM-DD` in UTC, or the day of `SOURCE_DATE_EPOCH` when it is set. */
-export function buildDate(env: NodeJS.ProcessEnv = process.env): IsoDate {
-  const epoch = Number(env["SOURCE_DATE_EPOCH"]);
-  const instant = Number.isFinite(epoch) && env["SOURCE_DATE_EPOCH"] !== "" ? new Date(epoch * 1000) : new Date();
-  return instant.toISOString().slice(0, 10);
-}
-
-export function defaultIngestOptions(): IngestOptions {
-  return { today: buildDate() };
-}

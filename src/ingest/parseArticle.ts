@@ -104,7 +104,8 @@ export function parseArticle(seed: DecodedSeed, options: IngestOptions): Article
   if (body.length === 0) report("EMPTY_BODY", "the article has no body text; it is published with its headline only.");
 
   // Headline.
-  let title = field(textField(data, "title", "headline"));
+  const frontTitle = field(textField(data, "title", "headline"));
+  let title = frontTitle === null ? null : plainText(frontTitle);
   let titleSource: TitleSource = "front-matter";
   if (title === null && header.title !== null) {
     title = plainText(header.title.text);

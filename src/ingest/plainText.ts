@@ -5,7 +5,8 @@
  */
 export function plainText(markdown: string): string {
   return markdown
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    // A link's address may hold one level of parentheses: [Gaza](https://…/Gaza_(city)).
+    .replace(/!?\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\)/g, "$1")
     .replace(/\\([!-/:-@[-`{-~])/g, "$1")
     .replace(/\n/g, " ")
     .replace(/^[ \t]+|[ \t]+$/g, "");

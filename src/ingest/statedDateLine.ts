@@ -38,7 +38,8 @@ export function readDateLine(line: string, order?: NumericDateOrder): DateLine |
   const match = DATE_LINE.exec(line);
   const groups = match?.groups;
   if (!match || !groups) return null;
-  const rest = (groups["rest"] ?? "").trim();
+  // "May 18, 2021." on its own line is still a date line.
+  const rest = (groups["rest"] ?? "").trim().replace(/^\.$/, "");
   const labelText = groups["label"];
   if (rest !== "" && (labelText === undefined || /^[,.;:]/.test(rest))) return null;
   const reading = readDateMatch(groups, order);

@@ -46,7 +46,7 @@ const MAY_HOLD_DATE =
 const NUMERIC = /^\d{1,2}[/.]\d{1,2}[/.]\d{4}$/;
 /** chrono marks "nine days ago" as certain too: only a written year makes a date explicit. */
 const WRITTEN_YEAR = /\b(?:1[6-9]|2\d)\d\d\b/;
-const RELATIVE_TO_TODAY = /yesterday|tomorrow|\bago\b|day,?$|^last (?:week|month|year)$/i;
+const RELATIVE_TO_TODAY = /yesterday|tomorrow|\bago\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?$|^last (?:week|month|year)$/i;
 const MONTH_NAME = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 /** "Tuesday, May 18, 2021" states a weekday for the date; "last Friday, 03/04" does not. */
 const WEEKDAY_FIRST = /^(?:on\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+\S/i;

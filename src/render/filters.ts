@@ -4,7 +4,12 @@
  */
 import { format, parseISO } from "date-fns";
 import type { IsoDate } from "../article.ts";
+import { absoluteUrl, type SiteSettings } from "../site/siteSettings.ts";
+import { citeArticle } from "./citations.ts";
+import { articleIndex, feedArticles, jsonFeed } from "./feeds.ts";
 import { renderMarkdown, renderMarkdownInline } from "./markdown.ts";
+import { monthsChart, yearsChart } from "./periodCharts.ts";
+import { newsArticleJsonLd } from "./structuredData.ts";
 
 /** `2021-05-18` → `18 May 2021`. Parsed as a local calendar day, so no time zone can shift it. */
 export function readableDate(date: IsoDate): string {
@@ -16,10 +21,47 @@ export function monthLabel(month: string): string {
   return format(parseISO(`${month}-01`), "MMMM yyyy");
 }
 
+/** `2021` → `2021`, `2021-05` → `May 2021`. */
+export function periodLabel(period: string): string {
+  return period.length === 4 ? period : monthLabel(period);
+}
+
+/** `2021-05-18` → `Tuesday`. */
+export function weekday(date: IsoDate): string {
+  return format(parseISO(date), "EEEE");
+}
+
+/** Reading speed for news text, words per minute. */
+const WORDS_PER_MINUTE = 230;
+
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+}
+
+/** A calendar day as the instant feeds want: midnight UTC, so no zone moves the day. */
+export function dayStart(date: IsoDate): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
+
 /** Filters by the name templates use them under. */
 export const filters = {
   readableDate,
   monthLabel,
+  periodLabel,
+  weekday,
+  readingMinutes,
+  dayStart,
   markdown: renderMarkdown,
   markdownInline: renderMarkdownInline,
+  yearsChart,
+  monthsChart,
+  siteUrl: (path: string, site: SiteSettings) => absoluteUrl(site, path),
+  citations: (article: Parameters<typeof citeArticle>[0]["article"], site: SiteSettings, url: string, accessed: string) =>
+    citeArticle({ article, url, siteTitle: site.title, accessed }),
+  newsArticleJsonLd: (article: Parameters<typeof newsArticleJsonLd>[0]["article"], site: SiteSettings, url: string) =>
+    newsArticleJsonLd({ article, url, siteTitle: site.title, language: site.language }),
+  feedArticles,
+  jsonFeed,
+  articleIndex,
+  json: (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c"),
 } as const;

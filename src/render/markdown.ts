@@ -6,6 +6,12 @@ import MarkdownIt from "markdown-it";
 
 export const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
+// markdown-it already refuses javascript:, vbscript: and file: links but lets
+// data:image through; an archive page links to nothing that carries its own content.
+const UNSAFE_SCHEME = /^\s*(?:javascript|vbscript|file|data):/i;
+const defaultValidateLink = markdown.validateLink.bind(markdown);
+markdown.validateLink = (url: string) => !UNSAFE_SCHEME.test(url) && defaultValidateLink(url);
+
 /** A block of Markdown as HTML (paragraphs, lists, emphasis). */
 export function renderMarkdown(text: string): string {
   return markdown.render(text);

@@ -4,6 +4,7 @@
  */
 import { Eleventy, type UserConfig } from "@11ty/eleventy";
 import type { Archive } from "../archive/archive.ts";
+import type { SiteSettings } from "../site/siteSettings.ts";
 import { PROJECT_ROOT } from "../projectRoot.ts";
 import { join } from "node:path";
 
@@ -15,16 +16,18 @@ export interface RenderResult {
 export const ELEVENTY_CONFIG = join(PROJECT_ROOT, ".eleventy.ts");
 export const TEMPLATES_DIR = join(PROJECT_ROOT, "layouts");
 
-/** Adds the archive to Eleventy's data; shared by the build and the dev server. */
-export function provideArchive(config: UserConfig, archive: Archive | (() => Promise<Archive>)): void {
+/** Adds the archive and the settings to Eleventy's data; shared by the build and the dev server. */
+export function provideArchive(config: UserConfig, archive: Archive | (() => Promise<Archive>), settings: SiteSettings): void {
   config.addGlobalData("archive", archive);
+  config.addGlobalData("site", settings);
 }
 
-export async function renderSite(archive: Archive, outDir: string): Promise<RenderResult> {
+export async function renderSite(archive: Archive, settings: SiteSettings, outDir: string): Promise<RenderResult> {
   const eleventy = new Eleventy(TEMPLATES_DIR, outDir, {
     configPath: ELEVENTY_CONFIG,
     quietMode: true,
-    config: (config) => provideArchive(config, archive),
+    pathPrefix: settings.pathPrefix,
+    config: (config) => provideArchive(config, archive, settings),
   });
   // Clippings prints its own diagnostics and summary; Eleventy's file-by-file log would bury them.
   eleventy.disableLogger();

@@ -10,6 +10,7 @@ declare module "@11ty/eleventy" {
 
   export interface UserConfig {
     addFilter(name: string, filter: (...args: never[]) => unknown): void;
+    addPlugin(plugin: unknown, options?: unknown): void;
     addGlobalData(name: string, data: unknown): void;
     addPassthroughCopy(mapping: string | Record<string, string>): void;
     addWatchTarget(path: string): void;
@@ -23,9 +24,12 @@ declare module "@11ty/eleventy" {
   export interface EleventyOptions {
     configPath?: string;
     runMode?: "build" | "watch" | "serve";
+    pathPrefix?: string;
     quietMode?: boolean;
     config?: (config: UserConfig) => void | Promise<void>;
   }
+
+  export const HtmlBasePlugin: unknown;
 
   export class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
@@ -35,4 +39,9 @@ declare module "@11ty/eleventy" {
     watch(): Promise<unknown>;
     serve(port?: number): Promise<void>;
   }
+}
+
+declare module "@11ty/eleventy-plugin-rss" {
+  const rssPlugin: unknown;
+  export default rssPlugin;
 }

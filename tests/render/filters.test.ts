@@ -15,4 +15,11 @@ describe("filters", () => {
     assert.equal(renderMarkdown("<script>alert(1)</script>"), "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n");
     assert.equal(renderMarkdownInline("A <b>caption</b>"), "A &lt;b&gt;caption&lt;/b&gt;");
   });
+
+  it("should not make links of javascript:, vbscript: or data: addresses", () => {
+    for (const url of ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "vbscript:x", "data:image/png;base64,AAAA", "data:text/html,<b>"]) {
+      assert.doesNotMatch(renderMarkdown(`[x](${url})`), /<a /, url);
+    }
+    assert.match(renderMarkdown("[x](https://example.org/)"), /<a href="https:\/\/example.org\/">x<\/a>/);
+  });
 });
