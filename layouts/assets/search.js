@@ -1,8 +1,11 @@
 // Pagefind's Default UI, with the query kept in the address bar:
 // /search/?q=ceasefire opens with results, and every search can be shared.
 window.addEventListener("DOMContentLoaded", () => {
+  const container = document.querySelector("#search");
   const ui = new PagefindUI({
     element: "#search",
+    // Result links are site-absolute in the index; a site under /archive/ needs them prefixed.
+    baseUrl: container?.dataset.pathPrefix || "/",
     showSubResults: false,
     showImages: false,
     resetStyles: false,
