@@ -10,7 +10,7 @@ import type { Diagnostic } from "./diagnostics.ts";
 import type { IngestOptions, NumericDateOrder } from "./ingest/ingestOptions.ts";
 import { ingestSeeds } from "./ingest/ingestSeeds.ts";
 import { readSeedFiles, SeedsFolderError } from "./ingest/readSeedFiles.ts";
-import { prepareOutputFolder } from "./outputFolder.ts";
+import { stageOutput } from "./outputFolder.ts";
 import { renderSite } from "./render/renderSite.ts";
 import { indexArticles } from "./search/indexArticles.ts";
 import { DEFAULT_SETTINGS, todayIn, type SiteSettings } from "./site/siteSettings.ts";
@@ -74,9 +74,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     if (violations.length > 0) throw new StrictModeError(violations);
   }
 
-  await prepareOutputFolder(options.outDir);
-  const { pages } = await renderSite(loaded.archive, settings, options.outDir);
-  const { indexedPages } = await indexArticles(options.outDir);
-
-  return { ...loaded, pages, indexedPages, seconds: (performance.now() - started) / 1000 };
+  const staging = await stageOutput(options.outDir);
+  try {
+    const { pages } = await renderSite(loaded.archive, settings, staging.dir);
+    const { indexedPages } = await indexArticles(staging.dir);
+    await staging.commit();
+    return { ...loaded, pages, indexedPages, seconds: (performance.now() - started) / 1000 };
+  } catch (error) {
+    await staging.discard();
+    throw error;
+  }
 }

@@ -1,29 +1,70 @@
 /**
- * The output folder is replaced on every build, so files of deleted articles
- * never linger. Only a folder Clippings made (it carries a marker file) or an
- * empty one is ever cleared: `--out .` by mistake must not delete a project.
+ * Atomic output: a build writes into a fresh folder beside the output and
+ * swaps it in only when pages and search index are complete. A failed or
+ * killed build leaves the previous site whole; its leftovers are removed by
+ * the next build. Only a folder Clippings made (it carries a marker file) or
+ * an empty one is ever replaced: `--out .` by mistake must not delete a project.
  */
-import { mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
 
 export const SITE_MARKER = ".clippings-site";
+const STAGING = ".clippings-staging-";
+const RETIRED = ".clippings-retired-";
 
 export class OutputFolderError extends Error {
   override readonly name = "OutputFolderError";
 }
 
-export async function prepareOutputFolder(outDir: string): Promise<void> {
+export interface Staging {
+  /** Where this build writes. */
+  readonly dir: string;
+  /** Makes the staged site the output, atomically for readers of the output path. */
+  commit(): Promise<void>;
+  /** Removes the staged site after a failure. */
+  discard(): Promise<void>;
+}
+
+async function assertReplaceable(outDir: string): Promise<void> {
   const info = await stat(outDir).catch(() => null);
-  if (info !== null) {
-    if (!info.isDirectory()) throw new OutputFolderError(`output "${outDir}" exists and is not a folder`);
-    const entries = await readdir(outDir);
-    if (entries.length > 0 && !entries.includes(SITE_MARKER)) {
-      throw new OutputFolderError(
-        `output folder "${outDir}" is not empty and was not made by Clippings; choose an empty or new folder (nothing was deleted)`,
-      );
-    }
-    await rm(outDir, { recursive: true, force: true });
+  if (info === null) return;
+  if (!info.isDirectory()) throw new OutputFolderError(`output "${outDir}" exists and is not a folder`);
+  const entries = await readdir(outDir);
+  if (entries.length > 0 && !entries.includes(SITE_MARKER)) {
+    throw new OutputFolderError(`output folder "${outDir}" is not empty and was not made by Clippings; choose an empty or new folder (nothing was deleted)`);
   }
-  await mkdir(outDir, { recursive: true });
-  await writeFile(join(outDir, SITE_MARKER), "This folder is written by Clippings and replaced on every build.\n");
+}
+
+/** Leftovers of builds that were killed before they could clean up. */
+async function removeStale(parent: string, name: string): Promise<void> {
+  const entries = await readdir(parent).catch(() => [] as string[]);
+  const stale = entries.filter((entry) => entry.startsWith(`${STAGING}${name}-`) || entry.startsWith(`${RETIRED}${name}-`));
+  await Promise.all(stale.map((entry) => rm(join(parent, entry), { recursive: true, force: true })));
+}
+
+export async function stageOutput(outDir: string): Promise<Staging> {
+  const target = resolve(outDir);
+  await assertReplaceable(target);
+  const parent = dirname(target);
+  const name = basename(target);
+  await mkdir(parent, { recursive: true });
+  await removeStale(parent, name);
+  const dir = join(parent, `${STAGING}${name}-${process.pid}`);
+  await mkdir(dir);
+  await writeFile(join(dir, SITE_MARKER), "This folder is written by Clippings and replaced on every build.\n");
+  return {
+    dir,
+    async commit() {
+      // Two renames: the old site moves aside, then the new one takes its name.
+      // A reader sees the old site or the new one, never a half-written one.
+      const retired = join(parent, `${RETIRED}${name}-${process.pid}`);
+      const existed = await stat(target).then(() => true, () => false);
+      if (existed) await rename(target, retired);
+      await rename(dir, target);
+      if (existed) await rm(retired, { recursive: true, force: true });
+    },
+    async discard() {
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }

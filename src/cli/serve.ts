@@ -6,7 +6,7 @@
 import { Eleventy } from "@11ty/eleventy";
 import { DEFAULT_OPTIONS, ingestOptionsFor, loadArchive } from "../build.ts";
 import { formatGroupedDiagnostics } from "../diagnostics.ts";
-import { prepareOutputFolder } from "../outputFolder.ts";
+import { stageOutput } from "../outputFolder.ts";
 import { ELEVENTY_CONFIG, provideArchive, TEMPLATES_DIR } from "../render/renderSite.ts";
 import { indexArticles } from "../search/indexArticles.ts";
 import { numericDatesFrom, parseCommandLine, settingsFrom } from "./options.ts";
@@ -16,7 +16,8 @@ const settings = await settingsFrom(values);
 const seedsDir = values.seeds ?? DEFAULT_OPTIONS.seedsDir;
 const outDir = values.out ?? DEFAULT_OPTIONS.outDir;
 
-await prepareOutputFolder(outDir);
+// The dev server writes in place; staging once just claims (or creates) the folder safely.
+await (await stageOutput(outDir)).commit();
 const eleventy = new Eleventy(TEMPLATES_DIR, outDir, {
   configPath: ELEVENTY_CONFIG,
   runMode: "serve",
