@@ -8,6 +8,7 @@ import { absoluteUrl, type SiteSettings } from "../site/siteSettings.ts";
 import { citeArticle } from "./citations.ts";
 import { articleIndex, feedArticles, jsonFeed } from "./feeds.ts";
 import { renderMarkdown, renderMarkdownInline } from "./markdown.ts";
+import { headersFile, PAGE_POLICY, SEARCH_POLICY } from "./securityPolicy.ts";
 import { monthsChart, yearsChart } from "./periodCharts.ts";
 import { newsArticleJsonLd } from "./structuredData.ts";
 
@@ -60,6 +61,8 @@ export const filters = {
     citeArticle({ article, url, siteTitle: site.title, accessed }),
   newsArticleJsonLd: (article: Parameters<typeof newsArticleJsonLd>[0]["article"], site: SiteSettings, url: string) =>
     newsArticleJsonLd({ article, url, siteTitle: site.title, language: site.language }),
+  contentSecurityPolicy: (pageKind: string | undefined) => (pageKind === "search" ? SEARCH_POLICY : PAGE_POLICY),
+  headersFile,
   feedArticles,
   jsonFeed,
   articleIndex,

@@ -14,6 +14,7 @@ const URL_003 = "/articles/003_b53226ca2d09075e/";
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
+const violations: string[] = [];
 
 before(async () => {
   const { outDir } = await buildIntoTemp(SEEDS_DIR);
@@ -21,6 +22,9 @@ before(async () => {
   browser = await launchChromium();
   page = await browser.context.newPage();
   page.on("pageerror", (error) => assert.fail(`script error on ${page.url()}: ${error.message}`));
+  page.on("console", (message) => {
+    if (/Content[- ]Security[- ]Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+  });
 });
 
 after(async () => {
@@ -107,3 +111,10 @@ describe("browsing in the browser", () => {
     await page.waitForURL(`**${URL_000}`);
   });
 });
+
+describe("the content security policy", () => {
+  it("should have blocked nothing, on any page visited above, the site itself needs", () => {
+    assert.deepEqual(violations, []);
+  });
+});
+
