@@ -9,6 +9,7 @@ import type { BuildReport } from "../../src/build.ts";
 import { buildIntoTemp } from "../support/buildFixture.ts";
 import { readIndexedPages } from "../support/pagefindIndex.ts";
 import { SEEDS_DIR } from "../support/paths.ts";
+import { unsafeHtml } from "../support/safeHtml.ts";
 
 const URL_000 = "/articles/000_dc7d486012497c1e/";
 const URL_003 = "/articles/003_b53226ca2d09075e/";
@@ -24,6 +25,10 @@ before(async () => {
 });
 
 describe("building the seeds", () => {
+  it("should pass the safe-HTML check on every page", async () => {
+    assert.deepEqual(await unsafeHtml(outDir, "/"), []);
+  });
+
   it("should write home, timeline, search, 404 and one page per article", async () => {
     for (const url of ["/", "/404.html", URL_000, URL_003, "/search/", "/timeline/", "/2021/", "/2021/05/", "/2023/", "/2023/09/"]) {
       assert.ok(report.pages.includes(url), `no page ${url}`);

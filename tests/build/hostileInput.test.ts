@@ -9,6 +9,7 @@ import { before, describe, it } from "node:test";
 import { parse } from "node-html-parser";
 import { buildSite, type BuildReport } from "../../src/build.ts";
 import { readIndexedPages } from "../support/pagefindIndex.ts";
+import { unsafeHtml } from "../support/safeHtml.ts";
 
 let dir = "";
 let outDir = "";
@@ -37,6 +38,10 @@ before(async () => {
 });
 
 describe("a build of hostile and broken input", () => {
+  it("should pass the safe-HTML check on every page", async () => {
+    assert.deepEqual(await unsafeHtml(outDir, "/"), []);
+  });
+
   it("should never run front-matter code", () => {
     assert.equal(existsSync(marker()), false);
     const codes = report.diagnostics.filter((d) => d.file === "js.md" || d.file === "javascript.md").map((d) => d.code);

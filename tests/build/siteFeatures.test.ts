@@ -10,6 +10,7 @@ import { buildSite, type BuildReport } from "../../src/build.ts";
 import { parseSettings } from "../../src/site/siteSettings.ts";
 import { SEEDS_DIR } from "../support/paths.ts";
 import { brokenLinks, htmlPages } from "../support/siteFiles.ts";
+import { unsafeHtml } from "../support/safeHtml.ts";
 
 const BASE = "https://archive.example.org";
 const PREFIX = "/press/";
@@ -26,6 +27,10 @@ before(async () => {
 });
 
 describe("a site under a path prefix", () => {
+  it("should pass the safe-HTML check on every page", async () => {
+    assert.deepEqual(await unsafeHtml(outDir, PREFIX), []);
+  });
+
   it("should have every internal link resolve to a file in the output", async () => {
     assert.deepEqual(await brokenLinks(outDir, PREFIX), []);
     const home = parse(await read("index.html"));
