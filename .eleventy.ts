@@ -13,6 +13,9 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.setTemplateFormats(["njk"]);
 
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
+  // Block tags leave no blank lines or trailing spaces behind in the HTML.
+  // Autoescaping stays on, as Eleventy sets it. https://mozilla.github.io/nunjucks/api.html#configure
+  eleventyConfig.setNunjucksEnvironmentOptions({ trimBlocks: true, lstripBlocks: true });
 
   // Rewrites every site-absolute link for the path prefix in clippings.json.
   // https://www.11ty.dev/docs/plugins/html-base/

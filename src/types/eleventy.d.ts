@@ -16,6 +16,7 @@ declare module "@11ty/eleventy" {
     addWatchTarget(path: string): void;
     setTemplateFormats(formats: string[]): void;
     setLibrary(name: string, library: unknown): void;
+    setNunjucksEnvironmentOptions(options: { trimBlocks?: boolean; lstripBlocks?: boolean; autoescape?: boolean }): void;
     setServerOptions(options: Record<string, unknown>): void;
     on(event: "eleventy.after", callback: (event: { results: TemplateResult[] }) => unknown): void;
     on(event: string, callback: (...args: never[]) => unknown): void;
