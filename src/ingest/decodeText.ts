@@ -10,6 +10,7 @@ export type DecodeResult =
   | { readonly ok: false; readonly error: Diagnostic };
 
 // C0 and C1 control characters other than tab, line feed and carriage return.
+// eslint-disable-next-line no-control-regex -- finding them is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 /** How much of a file is sampled to tell text from binary. */
 const SNIFF_BYTES = 8192;

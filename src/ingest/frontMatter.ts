@@ -72,10 +72,12 @@ export function readFrontMatter(text: string): FrontMatterResult {
 
   const language = (opening[1] ?? "").trim().toLowerCase();
   try {
-    const file = matter(text, { engines: language === "" || language === "yaml" || language === "yml" ? ENGINES : { ...ENGINES, [language]: refuse } });
+    const yaml = language === "" || language === "yaml" || language === "yml";
+    const file = matter(text, { engines: yaml ? ENGINES : { ...ENGINES, [language]: refuse } });
     const lineOffset = lineCount(text) - lineCount(file.content);
-    if (language !== "" && language !== "yaml" && language !== "yml") return { kind: "refused", language, content: file.content, lineOffset };
-    return { kind: "data", data: file.data as RawFrontMatter, content: file.content, lineOffset };
+    if (!yaml) return { kind: "refused", language, content: file.content, lineOffset };
+    // parseYaml, the only engine that returns fields, has checked their shape.
+    return { kind: "data", data: file.data, content: file.content, lineOffset };
   } catch (error) {
     const reason = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
     return { kind: "invalid", reason, content: text };

@@ -30,7 +30,7 @@ describe("npm run build", () => {
     const summary = lines.findIndex((line) => /^Built 2 articles, 1 warning, 0 errors; \d+ pages written, 2 indexed for search/.test(line));
     assert.ok(summary >= 0, result.stdout);
     assert.equal(lines[summary + 1], "003_b53226ca2d09075e.txt");
-    assert.match(lines[summary + 2] ?? "", /^  warning line 1 DATE_CONFLICT: .*2021-05-18, 2021-05-19/);
+    assert.match(lines[summary + 2] ?? "", /^ {2}warning line 1 DATE_CONFLICT: .*2021-05-18, 2021-05-19/);
   });
 
   it("should fail with --strict on any warning, listing every file and writing nothing", async () => {
@@ -58,7 +58,7 @@ describe("npm run build", () => {
     const result = runBuild(["--seeds", seeds, "--out", join(dir, "out")]);
     assert.equal(result.status, 1);
     assert.match(result.stdout, /^Built 1 article, 0 warnings, 1 error;/m);
-    assert.match(result.stdout, /^empty\.txt\n  error EMPTY_FILE: the file is empty\./m);
+    assert.match(result.stdout, /^empty\.txt\n {2}error EMPTY_FILE: the file is empty\./m);
     assert.ok((await readdir(join(dir, "out", "articles"))).includes("c"));
   });
 

@@ -143,7 +143,7 @@ const YAML_VALUES = [
   "2021-05-18", "2021-05-18T23:30:00-07:00", "May 18, 2021", "03/04/2021", "2030-01-01", "20210518", "007", "1e400", "0x1F",
   "[Gaza, Egypt]", "Gaza, Egypt", "[a, [b]]", "{a: 1}", "null", "~", "true", "''", '""', "Talks resume in Cairo",
   "<script>alert(1)</script>", "'<img src=x onerror=alert(1)>'", "'[x](javascript:alert(1))'", "../../escape", "..", "/", "a/b",
-  "Gaza talks", "'Gaza\_talks: what we know'", "By Lauren Izso", "[Lauren Izso, Mohammed Tawfeeq]", "WASHINGTON",
+  "Gaza talks", "'Gaza\\_talks: what we know'", "By Lauren Izso", "[Lauren Izso, Mohammed Tawfeeq]", "WASHINGTON",
 ] as const;
 /** Values YAML refuses or that try its features: anchors, aliases, tags, unclosed brackets. */
 const YAML_BAD_VALUES = [

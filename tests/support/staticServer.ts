@@ -36,12 +36,13 @@ async function resolveFile(root: string, urlPath: string): Promise<string | null
 }
 
 export async function serveFolder(root: string): Promise<StaticServer> {
-  const server: Server = createServer(async (request, response) => {
+  const server: Server = createServer((request, response) => {
     const urlPath = new URL(request.url ?? "/", "http://127.0.0.1").pathname;
-    const file = await resolveFile(root, urlPath);
-    const target = file ?? join(root, "404.html");
-    response.writeHead(file ? 200 : 404, { "content-type": TYPES[extname(target)] ?? "application/octet-stream" });
-    createReadStream(target).on("error", () => response.end()).pipe(response);
+    void resolveFile(root, urlPath).then((file) => {
+      const target = file ?? join(root, "404.html");
+      response.writeHead(file ? 200 : 404, { "content-type": TYPES[extname(target)] ?? "application/octet-stream" });
+      createReadStream(target).on("error", () => response.end()).pipe(response);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
