@@ -15,12 +15,22 @@ export interface ArticleLink {
   readonly date: IsoDate | null;
 }
 
+/** Another article on the same story. */
+export interface RelatedArticle extends ArticleLink {
+  /** TF-IDF cosine, 0–1. */
+  readonly score: number;
+  /** The same story saved again. */
+  readonly nearDuplicate: boolean;
+}
+
 export interface ArchivedArticle extends Article {
   /** Site-absolute URL of the article page, ending in `/`. */
   readonly url: string;
   /** The article before this one in time, `null` for the first. */
   readonly previous: ArticleLink | null;
   readonly next: ArticleLink | null;
+  /** Up to five articles on the same story, most similar first. */
+  readonly related: readonly RelatedArticle[];
 }
 
 export interface MonthGroup {

@@ -5,6 +5,7 @@ import type { Article, IsoDate } from "../article.ts";
 import type { Archive, ArchivedArticle, ArticleLink, MonthGroup, YearGroup } from "./archive.ts";
 import { indexByCalendarDay, onThisDay } from "./onThisDay.ts";
 import { buildPeriodPages } from "./periods.ts";
+import { findRelated } from "./related.ts";
 
 export interface ArchiveOptions {
   /** The build's calendar day, for "on this day". */
@@ -53,6 +54,8 @@ function groupByYearAndMonth(articles: readonly ArchivedArticle[]): YearGroup[] 
 
 export function buildArchive(input: readonly Article[], options: ArchiveOptions): Archive {
   const sorted = [...input].sort(compareChronologically);
+  const byId = new Map(sorted.map((article) => [article.id, article]));
+  const related = findRelated(sorted);
   const articles: ArchivedArticle[] = sorted.map((article, index) => {
     const before = sorted[index - 1];
     const after = sorted[index + 1];
@@ -61,6 +64,10 @@ export function buildArchive(input: readonly Article[], options: ArchiveOptions)
       url: articleUrl(article.id),
       previous: before === undefined ? null : linkTo(before),
       next: after === undefined ? null : linkTo(after),
+      related: (related.get(article.id) ?? []).flatMap((link) => {
+        const other = byId.get(link.id);
+        return other === undefined ? [] : [{ ...linkTo(other), score: link.score, nearDuplicate: link.nearDuplicate }];
+      }),
     };
   });
   const dated = articles.filter((article) => article.date !== null);

@@ -79,6 +79,14 @@ describe("building the seeds", () => {
     assert.equal(article.querySelector('a[rel="next"]'), null);
   });
 
+  it("should show the two seeds as each other's related coverage", async () => {
+    const first = await page(URL_000);
+    assert.deepEqual(first.querySelectorAll(".related a").map((a) => a.getAttribute("href")), [URL_003]);
+    const second = await page(URL_003);
+    assert.deepEqual(second.querySelectorAll(".related a").map((a) => a.getAttribute("href")), [URL_000]);
+    assert.equal(second.querySelector(".related .tag"), null, "different reports, not copies");
+  });
+
   it("should list every article on the timeline by year and month, with date, headline and lead", async () => {
     const timeline = await page("/timeline/");
     const years = timeline.querySelectorAll("section.year > h2 > a").map((h) => text(h));
