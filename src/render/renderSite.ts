@@ -6,6 +6,7 @@ import { Eleventy, type UserConfig } from "@11ty/eleventy";
 import type { Archive } from "../archive/archive.ts";
 import type { SiteSettings } from "../site/siteSettings.ts";
 import { PROJECT_ROOT } from "../projectRoot.ts";
+import { checkPlannedUrls, checkWrittenPaths } from "./outputPaths.ts";
 import { join } from "node:path";
 
 export interface RenderResult {
@@ -23,6 +24,7 @@ export function provideArchive(config: UserConfig, archive: Archive | (() => Pro
 }
 
 export async function renderSite(archive: Archive, settings: SiteSettings, outDir: string): Promise<RenderResult> {
+  checkPlannedUrls(archive);
   const eleventy = new Eleventy(TEMPLATES_DIR, outDir, {
     configPath: ELEVENTY_CONFIG,
     quietMode: true,
@@ -32,6 +34,7 @@ export async function renderSite(archive: Archive, settings: SiteSettings, outDi
   // Clippings prints its own diagnostics and summary; Eleventy's file-by-file log would bury them.
   eleventy.disableLogger();
   const [, templates] = await eleventy.write();
+  checkWrittenPaths(outDir, templates.flatMap((result) => (typeof result.outputPath === "string" ? [result.outputPath] : [])));
   const pages = templates.flatMap((result) => (typeof result.url === "string" ? [result.url] : []));
   return { pages };
 }
