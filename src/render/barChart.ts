@@ -32,10 +32,11 @@ export function barChartSvg(bars: readonly Bar[], title: string): string {
     const x = index * (barWidth + GAP);
     const rect = `<rect x="${x}" y="${HEIGHT - height}" width="${barWidth}" height="${height}"><title>${escapeXml(`${bar.label}: ${bar.value}`)}</title></rect>`;
     const label = index % every === 0 ? `<text x="${x + barWidth / 2}" y="${HEIGHT + LABEL_SPACE - 3}" text-anchor="middle">${escapeXml(bar.label)}</text>` : "";
-    return bar.href === undefined ? rect + label : `<a href="${escapeXml(bar.href)}">${rect}</a>${label}`;
+    return bar.href === undefined ? rect + label : `<a href="${escapeXml(bar.href)}" aria-label="${escapeXml(`${bar.label}: ${bar.value}`)}">${rect}</a>${label}`;
   });
   return (
-    `<svg class="bar-chart" role="img" aria-label="${escapeXml(title)}" viewBox="0 0 ${width} ${HEIGHT + LABEL_SPACE}" width="${width}" height="${HEIGHT + LABEL_SPACE}" xmlns="http://www.w3.org/2000/svg">` +
+    // A group, not an image: its bars are links, and an image may not hold links.
+    `<svg class="bar-chart" role="group" aria-label="${escapeXml(`${title}. ${description}`)}" viewBox="0 0 ${width} ${HEIGHT + LABEL_SPACE}" width="${width}" height="${HEIGHT + LABEL_SPACE}" xmlns="http://www.w3.org/2000/svg">` +
     `<title>${escapeXml(title)}</title><desc>${escapeXml(description)}</desc>${shapes.join("")}</svg>`
   );
 }
