@@ -4,6 +4,8 @@
  * only loop over it.
  */
 import type { Article, IsoDate } from "../article.ts";
+import type { EntityKind } from "./entities.ts";
+import type { AttributedQuote, EntityRef } from "./entityPages.ts";
 import type { OnThisDayYear } from "./onThisDay.ts";
 import type { PeriodPage } from "./periods.ts";
 
@@ -31,6 +33,44 @@ export interface ArchivedArticle extends Article {
   readonly next: ArticleLink | null;
   /** Up to five articles on the same story, most similar first. */
   readonly related: readonly RelatedArticle[];
+  /** People, places and organisations it names, most mentioned first. */
+  readonly entities: readonly EntityRef[];
+  /** Direct quotations with a named speaker. */
+  readonly quotes: readonly AttributedQuote[];
+  /** Entities common enough in the archive to be search facets. */
+  readonly facets: ReadonlyArray<{ readonly filter: string; readonly value: string }>;
+}
+
+/** One page of an entity's articles. */
+export interface EntityPageView {
+  readonly url: string;
+  readonly name: string;
+  readonly kind: EntityKind;
+  /** The list of every entity of its kind. */
+  readonly indexUrl: string;
+  /** Articles naming it, all pages. */
+  readonly count: number;
+  readonly span: { readonly first: IsoDate; readonly last: IsoDate } | null;
+  /** Articles per year, for its chart. */
+  readonly years: ReadonlyArray<{ readonly year: string; readonly count: number }>;
+  readonly pageNumber: number;
+  readonly pageCount: number;
+  readonly previousPage: string | null;
+  readonly nextPage: string | null;
+  readonly articles: readonly ArchivedArticle[];
+  readonly companions: readonly EntityRef[];
+  readonly quotes: ReadonlyArray<AttributedQuote & { readonly article: ArticleLink }>;
+}
+
+/** One page of the list of every person, place or organisation with a page. */
+export interface EntityIndexPage {
+  readonly url: string;
+  readonly kind: EntityKind;
+  readonly pageNumber: number;
+  readonly pageCount: number;
+  readonly previousPage: string | null;
+  readonly nextPage: string | null;
+  readonly entries: ReadonlyArray<{ readonly name: string; readonly url: string; readonly count: number }>;
 }
 
 export interface MonthGroup {
@@ -61,4 +101,6 @@ export interface Archive {
   readonly onThisDay: readonly OnThisDayYear[];
   /** The calendar day "today" was taken to be. */
   readonly today: IsoDate;
+  readonly entityPages: readonly EntityPageView[];
+  readonly entityIndexPages: readonly EntityIndexPage[];
 }

@@ -2,7 +2,9 @@
  * Articles → archive: sorted once, linked, grouped. Pure.
  */
 import type { Article, IsoDate } from "../article.ts";
-import type { Archive, ArchivedArticle, ArticleLink, MonthGroup, YearGroup } from "./archive.ts";
+import type { Archive, ArchivedArticle, ArticleLink, EntityIndexPage, EntityPageView, MonthGroup, YearGroup } from "./archive.ts";
+import type { EntityKind } from "./entities.ts";
+import { entityUrl, findEntities, KIND_FILTERS, KIND_FOLDERS, type EntityFindings } from "./entityPages.ts";
 import { indexByCalendarDay, onThisDay } from "./onThisDay.ts";
 import { buildPeriodPages } from "./periods.ts";
 import { findRelated } from "./related.ts";
@@ -52,10 +54,61 @@ function groupByYearAndMonth(articles: readonly ArchivedArticle[]): YearGroup[] 
   });
 }
 
+/** Entries per page of the people, places and organisations lists. */
+export const ENTITY_INDEX_PAGE_SIZE = 500;
+
+function entityPageViews(findings: EntityFindings, byId: ReadonlyMap<string, ArchivedArticle>): EntityPageView[] {
+  return findings.pages.map((page) => {
+    const all = page.entity.articleIds.flatMap((id) => byId.get(id)?.date ?? []);
+    const years = new Map<string, number>();
+    for (const date of all) years.set(date.slice(0, 4), (years.get(date.slice(0, 4)) ?? 0) + 1);
+    return {
+      url: page.url,
+      name: page.entity.name,
+      kind: page.entity.kind,
+      indexUrl: `/${KIND_FOLDERS[page.entity.kind]}/`,
+      count: page.entity.articleIds.length,
+      span: all.length === 0 ? null : { first: all[0] as IsoDate, last: all[all.length - 1] as IsoDate },
+      years: [...years].map(([year, count]) => ({ year, count })),
+      pageNumber: page.pageNumber,
+      pageCount: page.pageCount,
+      previousPage: page.previousPage,
+      nextPage: page.nextPage,
+      articles: page.articleIds.flatMap((id) => byId.get(id) ?? []),
+      companions: page.companions,
+      quotes: page.quotes.flatMap((quote) => {
+        const article = byId.get(quote.articleId);
+        return article === undefined ? [] : [{ ...quote, article: linkTo(article) }];
+      }),
+    };
+  });
+}
+
+function entityIndexPages(findings: EntityFindings): EntityIndexPage[] {
+  return (Object.keys(KIND_FOLDERS) as EntityKind[]).flatMap((kind) => {
+    const entries = findings.entities
+      .filter((entity) => entity.kind === kind)
+      .map((entity) => ({ name: entity.name, url: entityUrl(entity), count: entity.articleIds.length }));
+    const pageCount = Math.max(1, Math.ceil(entries.length / ENTITY_INDEX_PAGE_SIZE));
+    const url = (n: number) => (n === 1 ? `/${KIND_FOLDERS[kind]}/` : `/${KIND_FOLDERS[kind]}/page/${n}/`);
+    return Array.from({ length: pageCount }, (_, index) => ({
+      url: url(index + 1),
+      kind,
+      pageNumber: index + 1,
+      pageCount,
+      previousPage: index === 0 ? null : url(index),
+      nextPage: index === pageCount - 1 ? null : url(index + 2),
+      entries: entries.slice(index * ENTITY_INDEX_PAGE_SIZE, (index + 1) * ENTITY_INDEX_PAGE_SIZE),
+    }));
+  });
+}
+
 export function buildArchive(input: readonly Article[], options: ArchiveOptions): Archive {
   const sorted = [...input].sort(compareChronologically);
   const byId = new Map(sorted.map((article) => [article.id, article]));
   const related = findRelated(sorted);
+  const findings = findEntities(sorted);
+  const counts = new Map(findings.entities.map((entity) => [entity.key, entity.articleIds.length]));
   const articles: ArchivedArticle[] = sorted.map((article, index) => {
     const before = sorted[index - 1];
     const after = sorted[index + 1];
@@ -68,8 +121,14 @@ export function buildArchive(input: readonly Article[], options: ArchiveOptions)
         const other = byId.get(link.id);
         return other === undefined ? [] : [{ ...linkTo(other), score: link.score, nearDuplicate: link.nearDuplicate }];
       }),
+      entities: findings.refsOf.get(article.id) ?? [],
+      quotes: findings.quotesOf.get(article.id) ?? [],
+      facets: (findings.refsOf.get(article.id) ?? [])
+        .filter((ref) => (counts.get(ref.key) ?? 0) >= findings.facetThreshold)
+        .map((ref) => ({ filter: KIND_FILTERS[ref.kind], value: ref.name })),
     };
   });
+  const byArticleId = new Map(articles.map((article) => [article.id, article]));
   const dated = articles.filter((article) => article.date !== null);
   const first = dated[0]?.date;
   const last = dated[dated.length - 1]?.date;
@@ -83,5 +142,7 @@ export function buildArchive(input: readonly Article[], options: ArchiveOptions)
     periodPages: buildPeriodPages(years),
     onThisDay: onThisDay(indexByCalendarDay(dated), options.today),
     today: options.today,
+    entityPages: entityPageViews(findings, byArticleId),
+    entityIndexPages: entityIndexPages(findings),
   };
 }

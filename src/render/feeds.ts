@@ -52,7 +52,7 @@ export function articleIndex(archive: Archive, site: SiteSettings): { articles: 
       title: article.title,
       date: article.date,
       dateline: article.dateline,
-      entities: [],
+      entities: article.entities.map((entity) => entity.name),
     })),
   };
 }

@@ -9,6 +9,7 @@ import { citeArticle } from "./citations.ts";
 import { articleIndex, feedArticles, jsonFeed } from "./feeds.ts";
 import { renderMarkdown, renderMarkdownInline } from "./markdown.ts";
 import { headersFile, PAGE_POLICY, SEARCH_POLICY } from "./securityPolicy.ts";
+import { barChartSvg } from "./barChart.ts";
 import { monthsChart, yearsChart } from "./periodCharts.ts";
 import { newsArticleJsonLd } from "./structuredData.ts";
 
@@ -25,6 +26,18 @@ export function monthLabel(month: string): string {
 /** `2021` → `2021`, `2021-05` → `May 2021`. */
 export function periodLabel(period: string): string {
   return period.length === 4 ? period : monthLabel(period);
+}
+
+const KIND_LABELS = { person: "People", place: "Places", organization: "Organisations" } as const;
+
+/** `person` → `People`: the heading of a kind's list. */
+export function kindLabel(kind: keyof typeof KIND_LABELS): string {
+  return KIND_LABELS[kind];
+}
+
+/** `person` → `person`, `organization` → `organisation`: one entity's kind in a sentence. */
+export function kindNoun(kind: keyof typeof KIND_LABELS): string {
+  return kind === "organization" ? "organisation" : kind;
 }
 
 /** `2021-05-18` → `Tuesday`. */
@@ -49,6 +62,8 @@ export const filters = {
   readableDate,
   monthLabel,
   periodLabel,
+  kindLabel,
+  kindNoun,
   weekday,
   readingMinutes,
   dayStart,
@@ -56,6 +71,8 @@ export const filters = {
   markdownInline: renderMarkdownInline,
   yearsChart,
   monthsChart,
+  countsChart: (years: ReadonlyArray<{ year: string; count: number }>, title: string) =>
+    barChartSvg(years.map((item) => ({ label: item.year, value: item.count })), title),
   siteUrl: (path: string, site: SiteSettings) => absoluteUrl(site, path),
   citations: (article: Parameters<typeof citeArticle>[0]["article"], site: SiteSettings, url: string, accessed: string) =>
     citeArticle({ article, url, siteTitle: site.title, accessed }),

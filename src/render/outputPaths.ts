@@ -20,7 +20,12 @@ export class OutputPathError extends Error {
 /** Throws when an article or period page would be written somewhere it must not be. */
 export function checkPlannedUrls(archive: Archive): void {
   const seen = new Set<string>();
-  const urls = [...archive.articles.map((article) => article.url), ...archive.periodPages.map((page) => page.url)];
+  const urls = [
+    ...archive.articles.map((article) => article.url),
+    ...archive.periodPages.map((page) => page.url),
+    ...archive.entityPages.map((page) => page.url),
+    ...archive.entityIndexPages.map((page) => page.url),
+  ];
   for (const url of urls) {
     if (!SAFE_URL.test(url)) throw new OutputPathError(`refusing to write a page at "${url}": not a plain site address`);
     if (RESERVED_PATHS.some((reserved) => reserved !== "/" && url.startsWith(reserved)) || url === "/") {

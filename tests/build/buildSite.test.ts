@@ -62,7 +62,7 @@ describe("building the seeds", () => {
     assert.equal(text(article.querySelector(".dateline")), "WASHINGTON");
     assert.equal(article.querySelector("article time")?.getAttribute("datetime"), "2023-09-28");
     assert.equal(text(article.querySelector("article time")), "28 September 2023");
-    const figures = article.querySelectorAll("figure");
+    const figures = article.querySelectorAll(".article-body figure");
     assert.equal(figures.length, 3);
     assert.deepEqual(
       figures.map((figure) => text(figure.querySelector("figcaption .credit"))),
@@ -85,6 +85,40 @@ describe("building the seeds", () => {
     const second = await page(URL_003);
     assert.deepEqual(second.querySelectorAll(".related a").map((a) => a.getAttribute("href")), [URL_000]);
     assert.equal(second.querySelector(".related .tag"), null, "different reports, not copies");
+  });
+
+  it("should give each person, place and organisation of both seeds one page, and link them from the articles", async () => {
+    const pages = report.archive.entityPages.map((entity) => `${entity.kind} ${entity.name} ${entity.url}`);
+    for (const expected of [
+      "person Joe Biden /people/joe-biden/",
+      "person Benjamin Netanyahu /people/benjamin-netanyahu/",
+      "place Israel /places/israel/",
+      "place Gaza /places/gaza/",
+      "organization Hamas /organizations/hamas/",
+      "organization White House /organizations/white-house/",
+    ]) {
+      assert.equal(pages.filter((entry) => entry === expected).length, 1, expected);
+    }
+    const names = report.archive.entityPages.map((entity) => entity.name);
+    for (const variant of ["Biden", "Netanyahu", "President Joe Biden", "Israeli", "Gaza Strip", "White"]) assert.ok(!names.includes(variant), `${variant} got its own page`);
+    const first = await page(URL_000);
+    const named = first.querySelectorAll(".named li").map((li) => text(li));
+    assert.equal(named.filter((name) => name === "Egypt").length, 1, "Egypt is named once, without a page");
+    assert.equal(first.querySelector('.named a[href="/people/joe-biden/"]')?.textContent, "Joe Biden");
+    const biden = await page("/people/joe-biden/");
+    assert.deepEqual(biden.querySelectorAll(".entries a").map((a) => a.getAttribute("href")), [URL_000, URL_003]);
+    assert.ok(biden.querySelectorAll(".chips a").some((a) => a.textContent === "Benjamin Netanyahu"), "companions");
+  });
+
+  it("should list quotations with their speakers on articles and on the speaker's page", async () => {
+    const first = await page(URL_000);
+    const speakers = first.querySelectorAll(".quotes figcaption").map((caption) => text(caption));
+    assert.ok(speakers.includes("Jen Psaki"), speakers.join(", "));
+    assert.ok(speakers.includes("Logan Bayroff"), speakers.join(", "));
+    const netanyahu = await page("/people/benjamin-netanyahu/");
+    assert.ok(netanyahu.querySelectorAll(".quote blockquote").length >= 1, "Netanyahu's quotes are on his page");
+    const index = JSON.parse(await readFile(join(outDir, "api", "articles.json"), "utf8"));
+    assert.ok(index.articles[0].entities.includes("Joe Biden"));
   });
 
   it("should list every article on the timeline by year and month, with date, headline and lead", async () => {
