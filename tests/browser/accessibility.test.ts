@@ -38,6 +38,8 @@ function pageTypes(): Array<[string, string]> {
     ["timeline", "/timeline/"],
     ["year", year?.url ?? "/"],
     ["month", month?.url ?? "/"],
+    ["entity", archive.entityPages[0]?.url ?? "/"],
+    ["entity index", "/people/"],
     ["search with results", "/search/?q=ceasefire"],
     ["404", "/404.html"],
   ];

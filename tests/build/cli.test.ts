@@ -62,6 +62,18 @@ describe("npm run build", () => {
     assert.ok((await readdir(join(dir, "out", "articles"))).includes("c"));
   });
 
+  it("should show on the home page the articles of the build's calendar day in other years, and no section otherwise", async () => {
+    const dir = await temp();
+    const may18 = String(Date.UTC(2024, 4, 18, 12) / 1000);
+    assert.equal(runBuild(["--seeds", SEEDS_DIR, "--out", join(dir, "a")], { SOURCE_DATE_EPOCH: may18 }).status, 0);
+    const home = await readFile(join(dir, "a", "index.html"), "utf8");
+    assert.match(home, /On this day, 18 May/);
+    assert.match(home, /<h3>2021<\/h3>/);
+    const may19 = String(Date.UTC(2024, 4, 19, 12) / 1000);
+    assert.equal(runBuild(["--seeds", SEEDS_DIR, "--out", join(dir, "b")], { SOURCE_DATE_EPOCH: may19 }).status, 0);
+    assert.doesNotMatch(await readFile(join(dir, "b", "index.html"), "utf8"), /On this day/);
+  });
+
   it("should fail with exit code 1 and a clear message for a missing seeds folder", async () => {
     const dir = await temp();
     const result = runBuild(["--seeds", join(dir, "missing"), "--out", join(dir, "out")]);

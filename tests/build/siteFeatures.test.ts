@@ -90,6 +90,17 @@ describe("machine-readable files", () => {
     assert.match(cite, /date = \{2021-05-18\}/);
   });
 
+  it("should state the content security policy in every page and in _headers", async () => {
+    const headers = await read("_headers");
+    assert.match(headers, /^\/press\/\*\n {2}Content-Security-Policy: default-src 'self';.*script-src 'self';.*frame-ancestors 'none'/m);
+    assert.match(headers, /^\/press\/search\/\*\n {2}Content-Security-Policy: .*'wasm-unsafe-eval'/m);
+    for (const { file, html } of await htmlPages(outDir)) {
+      if (file.startsWith("pagefind/")) continue;
+      const policy = parse(html).querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute("content") ?? "";
+      assert.match(policy, /script-src 'self'/, file);
+    }
+  });
+
   it("should show word count and reading time", async () => {
     const article = parse(await read("articles/000_dc7d486012497c1e/index.html"));
     assert.equal(article.querySelector(".reading")?.textContent, `${report.archive.articles[0]?.words} words, 2 min read`);
