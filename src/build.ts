@@ -58,7 +58,9 @@ export async function loadArchive(seedsDir: string, options: IngestOptions): Pro
   const folder = await readSeedFiles(seedsDir);
   const { articles, rejected } = ingestSeeds(folder.seeds, options);
   if (articles.length === 0) {
-    throw new SeedsFolderError(`none of the ${folder.seeds.length} article files in "${seedsDir}" could be read:\n  ${rejected.map((d) => `${d.file}: ${d.message}`).join("\n  ")}`);
+    throw new SeedsFolderError(
+      `none of the ${folder.seeds.length} article files in "${seedsDir}" could be read:\n  ${rejected.map((d) => `${d.file}: ${d.message}`).join("\n  ")}`,
+    );
   }
   const files = folder.seeds.length + folder.diagnostics.filter((d) => d.level === "error").length;
   const diagnostics = [...folder.diagnostics, ...rejected, ...articles.flatMap((article) => article.diagnostics)];

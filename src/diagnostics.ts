@@ -74,6 +74,8 @@ export function groupByFile(items: readonly Diagnostic[]): Array<[string, Diagno
 /** The indented report printed after a build or check: one heading per file. */
 export function formatGroupedDiagnostics(items: readonly Diagnostic[]): string {
   return groupByFile(items)
-    .map(([file, list]) => [file, ...list.map((d) => `  ${d.level} ${d.line === undefined ? "" : `line ${d.line} `}${d.code}: ${d.message}`)].join("\n"))
+    .map(([file, list]) =>
+      [file, ...list.map((d) => `  ${d.level} ${d.line === undefined ? "" : `line ${d.line} `}${d.code}: ${d.message}`)].join("\n"),
+    )
     .join("\n");
 }

@@ -31,7 +31,9 @@ async function assertReplaceable(outDir: string): Promise<void> {
   if (!info.isDirectory()) throw new OutputFolderError(`output "${outDir}" exists and is not a folder`);
   const entries = await readdir(outDir);
   if (entries.length > 0 && !entries.includes(SITE_MARKER)) {
-    throw new OutputFolderError(`output folder "${outDir}" is not empty and was not made by Clippings; choose an empty or new folder (nothing was deleted)`);
+    throw new OutputFolderError(
+      `output folder "${outDir}" is not empty and was not made by Clippings; choose an empty or new folder (nothing was deleted)`,
+    );
   }
 }
 
@@ -58,7 +60,10 @@ export async function stageOutput(outDir: string): Promise<Staging> {
       // Two renames: the old site moves aside, then the new one takes its name.
       // A reader sees the old site or the new one, never a half-written one.
       const retired = join(parent, `${RETIRED}${name}-${process.pid}`);
-      const existed = await stat(target).then(() => true, () => false);
+      const existed = await stat(target).then(
+        () => true,
+        () => false,
+      );
       if (existed) await rename(target, retired);
       await rename(dir, target);
       if (existed) await rm(retired, { recursive: true, force: true });

@@ -12,6 +12,8 @@ export class StrictModeError extends Error {
   override readonly name = "StrictModeError";
   constructor(readonly violations: readonly Diagnostic[]) {
     const files = new Set(violations.map((d) => d.file));
-    super(`--strict: ${violations.length} problem${violations.length === 1 ? "" : "s"} in ${files.size} file${files.size === 1 ? "" : "s"}; nothing was written.\n${formatGroupedDiagnostics(violations)}`);
+    super(
+      `--strict: ${violations.length} problem${violations.length === 1 ? "" : "s"} in ${files.size} file${files.size === 1 ? "" : "s"}; nothing was written.\n${formatGroupedDiagnostics(violations)}`,
+    );
   }
 }

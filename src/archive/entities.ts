@@ -108,8 +108,13 @@ const lower = (term: Term | undefined) => term?.text.toLowerCase() ?? "";
 
 /** Short forms that name the same place or body as the long one. */
 const ALIASES: ReadonlyMap<string, readonly [string, EntityKind]> = new Map([
-  ["us", ["United States", "place"]], ["usa", ["United States", "place"]], ["united states of america", ["United States", "place"]],
-  ["uk", ["United Kingdom", "place"]], ["britain", ["United Kingdom", "place"]], ["un", ["United Nations", "organization"]], ["eu", ["European Union", "organization"]],
+  ["us", ["United States", "place"]],
+  ["usa", ["United States", "place"]],
+  ["united states of america", ["United States", "place"]],
+  ["uk", ["United Kingdom", "place"]],
+  ["britain", ["United Kingdom", "place"]],
+  ["un", ["United Nations", "organization"]],
+  ["eu", ["European Union", "organization"]],
 ]);
 
 /** The word that says what sort of thing a name is: the one before "of" ("House of Representatives"), else the last ("White House"). */
@@ -120,45 +125,215 @@ function headOf(name: string): string {
 }
 
 const ORGANIZATION_HEADS: ReadonlySet<string> = new Set([
-  "administration", "agency", "airlines", "army", "assembly", "association", "authority", "bank", "board", "brigades",
-  "bureau", "cabinet", "caucus", "centers", "church", "club", "coalition", "college", "command", "commission", "committee",
-  "championship", "company", "congress", "convention", "corp", "corporation", "corps", "council", "court", "cup",
-  "department", "democrats", "fc", "festival", "force", "forces", "foundation", "fund", "games", "gazette", "group", "guard",
-  "herald", "house", "inc", "inquirer", "institute", "journal", "league", "ltd", "magazine", "marines", "media", "ministry",
-  "movement", "museum", "navy", "network", "news", "office", "olympics", "organization", "organisation", "parliament",
-  "party", "police", "post", "republicans", "school", "senate", "service", "society", "times", "tribune", "union",
+  "administration",
+  "agency",
+  "airlines",
+  "army",
+  "assembly",
+  "association",
+  "authority",
+  "bank",
+  "board",
+  "brigades",
+  "bureau",
+  "cabinet",
+  "caucus",
+  "centers",
+  "church",
+  "club",
+  "coalition",
+  "college",
+  "command",
+  "commission",
+  "committee",
+  "championship",
+  "company",
+  "congress",
+  "convention",
+  "corp",
+  "corporation",
+  "corps",
+  "council",
+  "court",
+  "cup",
+  "department",
+  "democrats",
+  "fc",
+  "festival",
+  "force",
+  "forces",
+  "foundation",
+  "fund",
+  "games",
+  "gazette",
+  "group",
+  "guard",
+  "herald",
+  "house",
+  "inc",
+  "inquirer",
+  "institute",
+  "journal",
+  "league",
+  "ltd",
+  "magazine",
+  "marines",
+  "media",
+  "ministry",
+  "movement",
+  "museum",
+  "navy",
+  "network",
+  "news",
+  "office",
+  "olympics",
+  "organization",
+  "organisation",
+  "parliament",
+  "party",
+  "police",
+  "post",
+  "republicans",
+  "school",
+  "senate",
+  "service",
+  "society",
+  "times",
+  "tribune",
+  "union",
   "university",
 ]);
 
 /** Laws, awards and spans of time are named, but are no people, places or organisations. */
-const NOT_ENTITY_HEADS: ReadonlySet<string> = new Set(["act", "amendment", "award", "awards", "bill", "clause", "day", "law", "month", "prize", "week", "year"]);
+const NOT_ENTITY_HEADS: ReadonlySet<string> = new Set([
+  "act",
+  "amendment",
+  "award",
+  "awards",
+  "bill",
+  "clause",
+  "day",
+  "law",
+  "month",
+  "prize",
+  "week",
+  "year",
+]);
 
 /** Heads that are names on their own; "Department" or "County" alone is a fragment. */
-const STANDALONE_HEADS: ReadonlySet<string> = new Set(["congress", "senate", "parliament", "democrats", "republicans", "olympics", "navy", "marines"]);
+const STANDALONE_HEADS: ReadonlySet<string> = new Set([
+  "congress",
+  "senate",
+  "parliament",
+  "democrats",
+  "republicans",
+  "olympics",
+  "navy",
+  "marines",
+]);
 
 const PLACE_HEADS: ReadonlySet<string> = new Set([
-  "airport", "avenue", "bay", "beach", "boulevard", "bridge", "canyon", "city", "coast", "county", "district", "gulf",
-  "island", "islands", "isle", "lake", "mosque", "mountain", "mountains", "ocean", "park", "peninsula", "province",
-  "republic", "river", "sea", "square", "stadium", "strip", "valley",
+  "airport",
+  "avenue",
+  "bay",
+  "beach",
+  "boulevard",
+  "bridge",
+  "canyon",
+  "city",
+  "coast",
+  "county",
+  "district",
+  "gulf",
+  "island",
+  "islands",
+  "isle",
+  "lake",
+  "mosque",
+  "mountain",
+  "mountains",
+  "ocean",
+  "park",
+  "peninsula",
+  "province",
+  "republic",
+  "river",
+  "sea",
+  "square",
+  "stadium",
+  "strip",
+  "valley",
 ]);
 
 /** Lower-case words a name runs through; "the" and "and" only inside "X of the Y" / "X of Y and Z". */
 const JOINERS: ReadonlySet<string> = new Set([
-  "of", "for", "on", "the", "and", "&", "de", "del", "della", "der", "den", "di", "da", "du", "dos", "das", "la", "le", "van",
-  "von", "bin", "ibn", "al", "el", "y",
+  "of",
+  "for",
+  "on",
+  "the",
+  "and",
+  "&",
+  "de",
+  "del",
+  "della",
+  "der",
+  "den",
+  "di",
+  "da",
+  "du",
+  "dos",
+  "das",
+  "la",
+  "le",
+  "van",
+  "von",
+  "bin",
+  "ibn",
+  "al",
+  "el",
+  "y",
 ]);
 /** Heads that take "of" ("Bank of America", "Secretary of State"); after other words "of" ends the name ("Biden of Delaware"). */
 const OF_TAKERS: ReadonlySet<string> = new Set([...ORGANIZATION_HEADS, ...PLACE_HEADS, "state", "duke"]);
 
-const KIND_TAGS: readonly (readonly [EntityKind, string])[] = [["organization", "Organization"], ["person", "Person"], ["place", "Place"]];
+const KIND_TAGS: readonly (readonly [EntityKind, string])[] = [
+  ["organization", "Organization"],
+  ["person", "Person"],
+  ["place", "Place"],
+];
 const NAMING_TAGS = ["ProperNoun", "Person", "Place", "Organization", "Acronym"];
-const NEVER_IN_NAMES = ["Pronoun", "Determiner", "Preposition", "Conjunction", "Condition", "QuestionWord", "Value", "WeekDay", "Month", "Negative", "Modal", "Copula", "Auxiliary"];
+const NEVER_IN_NAMES = [
+  "Pronoun",
+  "Determiner",
+  "Preposition",
+  "Conjunction",
+  "Condition",
+  "QuestionWord",
+  "Value",
+  "WeekDay",
+  "Month",
+  "Negative",
+  "Modal",
+  "Copula",
+  "Auxiliary",
+];
 /** One untagged word read as one of these is a common word capitalised ("Popular", "Defectors"). */
 const NOT_ONE_WORD_NAMES = ["Adjective", "Plural", "Verb", "Adverb", "Gerund"];
 /** Verbs after a speaker ("Bayroff said"); before one only "said" and "added" ("said Bayroff", but "told Reuters"). */
-const SPEECH_VERBS: ReadonlySet<string> = new Set(["said", "says", "told", "tells", "added", "wrote", "writes", "explained", "asked", "noted"]);
+const SPEECH_VERBS: ReadonlySet<string> = new Set([
+  "said",
+  "says",
+  "told",
+  "tells",
+  "added",
+  "wrote",
+  "writes",
+  "explained",
+  "asked",
+  "noted",
+]);
 const SAID: ReadonlySet<string> = new Set(["said", "says", "added"]);
-const OPENING = /[“"‘(\[]/;
+const OPENING = /[“"‘([]/;
 const BREAK = /[,;:()[\]“”"—–/|]/;
 
 const ARABIC_ARTICLE = /^(?:al|el|ad|an|ar|as|ash|at|az)$/;
@@ -282,7 +457,7 @@ function classify(sentence: readonly Term[], run: { terms: Term[]; start: number
 
   const head = headOf(whole);
   const multiWord = whole.includes(" ");
-  let kind: EntityKind | null = null;
+  let kind: EntityKind | null;
   let name = whole;
   if (multiWord && ORGANIZATION_HEADS.has(head)) kind = "organization";
   else if (multiWord && PLACE_HEADS.has(head)) kind = "place";
@@ -312,7 +487,8 @@ function classify(sentence: readonly Term[], run: { terms: Term[]; start: number
   }
   if (kind === null) {
     const closing = terms.at(-1)?.post ?? "";
-    const speaks = (SPEECH_VERBS.has(lower(after)) && !/,/.test(closing)) || SAID.has(lower(before)) || (lower(after) === "who" && /,/.test(closing));
+    const speaks =
+      (SPEECH_VERBS.has(lower(after)) && !/,/.test(closing)) || SAID.has(lower(before)) || (lower(after) === "who" && /,/.test(closing));
     // One word said to speak is a surname unless shaped like a brand or a group ("AirAsia", "Houthis").
     const speakerShaped = !oneWord || /^\p{Lu}\p{Ll}+$/u.test(name);
     if ((speaks && speakerShaped) || looksLikePersonalName(terms)) kind = "person";
@@ -488,7 +664,10 @@ function counts(drafts: readonly Draft[], text: string): Map<Draft, number> {
   const bySurname = new Map<string, Draft[]>();
   for (const draft of drafts) {
     const forms = [...draft.forms].filter((form) => ![...draft.forms].some((other) => other !== form && occurrences(form, other) > 0));
-    result.set(draft, forms.reduce((sum, form) => sum + occurrences(text, form), 0));
+    result.set(
+      draft,
+      forms.reduce((sum, form) => sum + occurrences(text, form), 0),
+    );
     if (draft.kind === "person" && draft.name.includes(" ")) {
       const surname = surnameOf(draft.name);
       bySurname.set(surname, [...(bySurname.get(surname) ?? []), draft]);
@@ -704,7 +883,7 @@ export function buildEntityIndex(
     }
     for (const key of present) {
       let row = together.get(key);
-      if (row === undefined) together.set(key, (row = new Map()));
+      if (row === undefined) together.set(key, (row = new Map<string, number>()));
       for (const other of present) if (other !== key) increment(row, other);
     }
   }

@@ -83,7 +83,10 @@ export function findEntities(articles: readonly Article[]): EntityFindings {
     const refs = new Map<string, EntityRef>();
     for (const mention of mentions.get(article.id) ?? []) {
       const entity = byAlias.get(mention.name);
-      const ref = entity === undefined ? { key: mention.key, name: mention.name, kind: mention.kind, url: null } : { key: entity.key, name: entity.name, kind: entity.kind, url: entityUrl(entity) };
+      const ref =
+        entity === undefined
+          ? { key: mention.key, name: mention.name, kind: mention.kind, url: null }
+          : { key: entity.key, name: entity.name, kind: entity.kind, url: entityUrl(entity) };
       if (!refs.has(ref.key)) refs.set(ref.key, ref);
     }
     refsOf.set(article.id, [...refs.values()]);
@@ -104,7 +107,8 @@ export function findEntities(articles: readonly Article[]): EntityFindings {
 
   const pages = entities.flatMap((entity) => {
     const chunks: string[][] = [];
-    for (let start = 0; start < entity.articleIds.length; start += PERIOD_PAGE_SIZE) chunks.push(entity.articleIds.slice(start, start + PERIOD_PAGE_SIZE));
+    for (let start = 0; start < entity.articleIds.length; start += PERIOD_PAGE_SIZE)
+      chunks.push(entity.articleIds.slice(start, start + PERIOD_PAGE_SIZE));
     const companions = entity.companions.flatMap((companion) => {
       const other = byKey.get(companion.key);
       return other === undefined ? [] : [{ key: other.key, name: other.name, kind: other.kind, url: entityUrl(other) }];

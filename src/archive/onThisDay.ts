@@ -24,7 +24,10 @@ export function indexByCalendarDay(articles: readonly ArchivedArticle[]): Map<st
     else list.push(article);
   }
   return new Map(
-    [...days].map(([key, years]) => [key, [...years].sort(([a], [b]) => (a < b ? 1 : -1)).map(([year, list]) => ({ year, articles: list }))]),
+    [...days].map(([key, years]) => [
+      key,
+      [...years].sort(([a], [b]) => (a < b ? 1 : -1)).map(([year, list]) => ({ year, articles: list })),
+    ]),
   );
 }
 

@@ -121,7 +121,8 @@ function pagesFor(
       counts.set(date, (counts.get(date) ?? 0) + 1);
     }
   });
-  const calendar = kind === "month" ? calendarMonth(period, counts, (date) => `${pageUrl(period, pageOfDay.get(date) ?? 1)}#${dayAnchor(date)}`) : null;
+  const calendar =
+    kind === "month" ? calendarMonth(period, counts, (date) => `${pageUrl(period, pageOfDay.get(date) ?? 1)}#${dayAnchor(date)}`) : null;
   return pages.map((list, index) => ({
     url: pageUrl(period, index + 1),
     kind,

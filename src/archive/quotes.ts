@@ -10,16 +10,7 @@
  */
 import { paragraphsOf, type Article } from "../article.ts";
 import { kindOfName, type EntityMention } from "./entities.ts";
-import {
-  entityKey,
-  isCapitalised,
-  isCommonWord,
-  isPlausibleName,
-  isSuffix,
-  keepsPeriod,
-  stripRoles,
-  tidyName,
-} from "./personNames.ts";
+import { entityKey, isCapitalised, isCommonWord, isPlausibleName, isSuffix, keepsPeriod, stripRoles, tidyName } from "./personNames.ts";
 
 export interface Quote {
   /** Without the quotation marks and the comma before the attribution. */
@@ -49,7 +40,8 @@ const TITLE_ABBREVIATION = /^(?:sen|rep|gov|gen|lt|col|sgt|capt|adm|dr|mr|mrs|ms
 const tidyText = (text: string) => text.replace(/(\p{L}) -(\p{L})/gu, "$1-$2");
 
 const word = (token: string) => token.replace(/^[“"‘(]+|[”"’),.:;!?]+$/g, "");
-const endsSentence = (token: string) => /[.!?]["”’)]*$/.test(token) && !keepsPeriod(token) && !TITLE_ABBREVIATION.test(token) && !/^\p{Lu}\.$/u.test(token);
+const endsSentence = (token: string) =>
+  /[.!?]["”’)]*$/.test(token) && !keepsPeriod(token) && !TITLE_ABBREVIATION.test(token) && !/^\p{Lu}\.$/u.test(token);
 
 /**
  * The person a subject phrase names: the part before an appositive comma
@@ -58,7 +50,13 @@ const endsSentence = (token: string) => /[.!?]["”’)]*$/.test(token) && !keep
  * without titles. `null` for a thing or a pronoun.
  */
 export function nameInSubject(subject: string): string | null {
-  const tokens = subject.replace(/\([^)]*\)/g, " ").split(",")[0]?.trim().split(/\s+/).filter((token) => token !== "") ?? [];
+  const tokens =
+    subject
+      .replace(/\([^)]*\)/g, " ")
+      .split(",")[0]
+      ?.trim()
+      .split(/\s+/)
+      .filter((token) => token !== "") ?? [];
   if (tokens.length === 0 || NOT_A_NAME_START.test(word(tokens[0] ?? "").toLowerCase())) return null;
   let run: string[] = [];
   let last: string[] = [];
@@ -91,7 +89,11 @@ function personName(tokens: readonly string[]): string | null {
 
 /** The subject of an attribution following a quotation: "said Logan Bayroff, …" or "White House spokeswoman Jen Psaki told …". */
 function subjectAfter(after: string): string | undefined {
-  const tokens = after.trim().replace(/^[,–—-]\s*/, "").split(/\s+/).slice(0, 14);
+  const tokens = after
+    .trim()
+    .replace(/^[,–—-]\s*/, "")
+    .split(/\s+/)
+    .slice(0, 14);
   const first = tokens[0] ?? "";
   if (SPEECH_VERB.test(word(first).toLowerCase()) && !endsSentence(first) && !/,$/.test(first)) {
     const subject: string[] = [];
@@ -125,7 +127,11 @@ interface Attributed {
 }
 
 /** A name's word keys without "Jr." and the like, so "Kennedy" ends "Robert F. Kennedy Jr.". */
-const wordsOf = (name: string) => name.split(" ").filter((token) => !isSuffix(token)).map(entityKey);
+const wordsOf = (name: string) =>
+  name
+    .split(" ")
+    .filter((token) => !isSuffix(token))
+    .map(entityKey);
 const endsWithWords = (long: readonly string[], short: readonly string[]) =>
   short.length > 0 && short.length <= long.length && short.every((w, index) => long[long.length - short.length + index] === w);
 
@@ -138,7 +144,10 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
  * start of long articles (see `RECOGNITION_BUDGET`); this covers the rest.
  */
 function fullNameInText(surname: string, text: string): string | undefined {
-  const pattern = new RegExp(`((?:\\p{Lu}[\\p{L}.’'-]*\\s+(?:(?:of|de|del|van|von|bin|al)\\s+)*){1,6})${escapeRegExp(surname)}(?![\\p{L}])`, "gu");
+  const pattern = new RegExp(
+    `((?:\\p{Lu}[\\p{L}.’'-]*\\s+(?:(?:of|de|del|van|von|bin|al)\\s+)*){1,6})${escapeRegExp(surname)}(?![\\p{L}])`,
+    "gu",
+  );
   const tally = new Map<string, number>();
   for (const match of text.matchAll(pattern)) {
     const tokens = `${match[1] ?? ""}${surname}`.split(/\s+/);
@@ -160,7 +169,12 @@ function fullNameInText(surname: string, text: string): string | undefined {
  * but "Netanyahu", filed as an organisation by an article that gives his
  * full name only late, is Benjamin Netanyahu).
  */
-function resolve(name: string, mentions: readonly EntityMention[], speakers: readonly string[], text: string): { speaker: string; key: string | null } | null {
+function resolve(
+  name: string,
+  mentions: readonly EntityMention[],
+  speakers: readonly string[],
+  text: string,
+): { speaker: string; key: string | null } | null {
   const key = entityKey(name);
   const exact = mentions.find((mention) => mention.key === key);
   if (exact?.kind === "person") return { speaker: exact.name, key: exact.key };

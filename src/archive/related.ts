@@ -275,8 +275,15 @@ function scorePairs(vectors: Vectors, signature: readonly Int32Array[], postings
  * story saved several times only the best-scoring copy is, so one story
  * saved on four days does not fill four of the `max` places.
  */
-function linksOf(i: number, found: readonly Map<number, number>[], ids: readonly string[], options: Required<RelatedOptions>): RelatedLink[] {
-  const ranked = [...(found[i] ?? [])].filter(([, score]) => score >= options.minScore && score > 0).sort(([a, x], [b, y]) => y - x || a - b);
+function linksOf(
+  i: number,
+  found: readonly Map<number, number>[],
+  ids: readonly string[],
+  options: Required<RelatedOptions>,
+): RelatedLink[] {
+  const ranked = [...(found[i] ?? [])]
+    .filter(([, score]) => score >= options.minScore && score > 0)
+    .sort(([a, x], [b, y]) => y - x || a - b);
   const links: RelatedLink[] = [];
   const stories: number[] = [];
   for (const [other, score] of ranked) {

@@ -35,7 +35,10 @@ export interface Browser {
 
 export async function launchChromium(): Promise<Browser> {
   const executablePath = findChromium();
-  if (executablePath === null) throw new Error("Chromium not found: run `npm test` (it installs Debian's chromium as root) or `apt-get install -y chromium`, or set CHROMIUM_PATH");
+  if (executablePath === null)
+    throw new Error(
+      "Chromium not found: run `npm test` (it installs Debian's chromium as root) or `apt-get install -y chromium`, or set CHROMIUM_PATH",
+    );
   const profile = await mkdtemp(join(tmpdir(), "clippings-chromium-"));
   const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: FLAGS });
   return {

@@ -41,7 +41,9 @@ export async function serveFolder(root: string): Promise<StaticServer> {
     void resolveFile(root, urlPath).then((file) => {
       const target = file ?? join(root, "404.html");
       response.writeHead(file ? 200 : 404, { "content-type": TYPES[extname(target)] ?? "application/octet-stream" });
-      createReadStream(target).on("error", () => response.end()).pipe(response);
+      createReadStream(target)
+        .on("error", () => response.end())
+        .pipe(response);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -27,13 +27,19 @@ async function main(args: string[]): Promise<number> {
     const ingest = ingestOptionsFor({ settings: await settingsFrom(values), ...numericDatesFrom(values) });
     const loaded = await loadArchive(values.seeds ?? DEFAULT_OPTIONS.seedsDir, ingest);
     const seconds = (performance.now() - started) / 1000;
-    const failed = countLevel(loaded.diagnostics, "error") > 0 || (values.strict === true && strictViolations(loaded.diagnostics).length > 0);
+    const failed =
+      countLevel(loaded.diagnostics, "error") > 0 || (values.strict === true && strictViolations(loaded.diagnostics).length > 0);
     if (values.json) {
       console.log(JSON.stringify(checkReport(loaded, seconds), null, 2));
     } else {
-      console.log(`Checked ${plural(loaded.files, "file")}: ${diagnosticCounts(loaded.articles.length, loaded.diagnostics)}, in ${seconds.toFixed(1)} s`);
+      console.log(
+        `Checked ${plural(loaded.files, "file")}: ${diagnosticCounts(loaded.articles.length, loaded.diagnostics)}, in ${seconds.toFixed(1)} s`,
+      );
       if (loaded.diagnostics.length > 0) console.log(formatGroupedDiagnostics(loaded.diagnostics));
-      if (failed && values.strict) console.error(`--strict: ${new Set(strictViolations(loaded.diagnostics).map((d) => d.file)).size} files have problems (listed above)`);
+      if (failed && values.strict)
+        console.error(
+          `--strict: ${new Set(strictViolations(loaded.diagnostics).map((d) => d.file)).size} files have problems (listed above)`,
+        );
     }
     return failed ? 1 : 0;
   } catch (error) {

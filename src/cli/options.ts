@@ -34,7 +34,8 @@ export function parseCommandLine<T extends NonNullable<ParseArgsConfig["options"
 export function numericDatesFrom(values: { "numeric-dates"?: string | boolean | undefined }): { numericDates?: NumericDateOrder } {
   const order = values["numeric-dates"];
   if (order === undefined) return {};
-  if (order !== "day-first" && order !== "month-first") throw new UsageError(`--numeric-dates must be day-first or month-first, not "${String(order)}"`);
+  if (order !== "day-first" && order !== "month-first")
+    throw new UsageError(`--numeric-dates must be day-first or month-first, not "${String(order)}"`);
   return { numericDates: order };
 }
 

@@ -17,7 +17,11 @@ const SCHEMES = ["light", "dark"] as const;
 const values = parseCommandLine(process.argv.slice(2), { out: { type: "string" } });
 const shotsDir = values.out ?? "screenshots";
 const siteDir = join(await mkdtemp(join(tmpdir(), "clippings-shots-")), "site");
-const report = await buildSite({ seedsDir: values.seeds ?? DEFAULT_OPTIONS.seedsDir, outDir: siteDir, settings: await settingsFrom(values) });
+const report = await buildSite({
+  seedsDir: values.seeds ?? DEFAULT_OPTIONS.seedsDir,
+  outDir: siteDir,
+  settings: await settingsFrom(values),
+});
 const { archive } = report;
 
 const conflicted = archive.articles.find((article) => article.dateConflict !== null);

@@ -27,9 +27,9 @@ const eleventy = new Eleventy(TEMPLATES_DIR, outDir, {
     provideArchive(
       config,
       async () => {
-      const { archive, diagnostics } = await loadArchive(seedsDir, ingestOptionsFor({ settings, ...numericDatesFrom(values) }));
-      if (diagnostics.length > 0) console.warn(formatGroupedDiagnostics(diagnostics));
-      return archive;
+        const { archive, diagnostics } = await loadArchive(seedsDir, ingestOptionsFor({ settings, ...numericDatesFrom(values) }));
+        if (diagnostics.length > 0) console.warn(formatGroupedDiagnostics(diagnostics));
+        return archive;
       },
       settings,
     );

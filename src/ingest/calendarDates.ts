@@ -8,15 +8,24 @@ import type { IsoDate } from "../article.ts";
 import type { NumericDateOrder } from "./ingestOptions.ts";
 
 const MONTHS = [
-  "january", "february", "march", "april", "may", "june",
-  "july", "august", "september", "october", "november", "december",
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
 ] as const;
 
 /** Full names, three-letter abbreviations and `Sept`, with an optional period. */
 const month = (group: string) =>
   String.raw`(?<${group}>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?)`;
-const weekday = (group: string) =>
-  String.raw`(?:(?<${group}>Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)`;
+const weekday = (group: string) => String.raw`(?:(?<${group}>Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)`;
 const day = (group: string) => String.raw`(?<${group}>[0-3]?\d)(?:st|nd|rd|th)?`;
 const year = (group: string) => String.raw`(?<${group}>1[6-9]\d\d|2\d\d\d)`;
 
@@ -30,7 +39,9 @@ export const CALENDAR_DATE = [
   String.raw`${weekday("weekday")}?${month("month")}\s+${day("day")},?\s+${year("year")}`,
   String.raw`${weekday("weekday2")}?${day("day2")}\s+${month("month2")},?\s+${year("year2")}`,
   String.raw`(?<num1>[0-3]?\d)(?<sep>[/.])(?<num2>[0-3]?\d)\k<sep>(?<numYear>1[6-9]\d\d|2\d\d\d)`,
-].map((alternative) => `(?:${alternative})`).join("|");
+]
+  .map((alternative) => `(?:${alternative})`)
+  .join("|");
 
 export type DateReading =
   | { readonly kind: "date"; readonly date: IsoDate }
@@ -72,7 +83,8 @@ export function readDateMatch(groups: Record<string, string | undefined>, order?
   }
   const monthName = groups["month"] ?? groups["month2"];
   const monthValue = monthName === undefined ? null : monthNumber(monthName);
-  const date = monthValue === null ? null : isoDate(Number(groups["year"] ?? groups["year2"]), monthValue, Number(groups["day"] ?? groups["day2"]));
+  const date =
+    monthValue === null ? null : isoDate(Number(groups["year"] ?? groups["year2"]), monthValue, Number(groups["day"] ?? groups["day2"]));
   return date === null ? null : { kind: "date", date };
 }
 

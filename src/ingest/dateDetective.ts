@@ -35,7 +35,11 @@ const weekdayName = (date: IsoDate) => format(parseISO(date), "EEEE");
  * ago") is not a conflict: its relative references, read against the stated
  * date, land near the dates it recalls.
  */
-export function findDateConflict(statedDate: IsoDate, explicit: readonly ExplicitDate[], relative: readonly RelativeDate[] = []): DateConflict | null {
+export function findDateConflict(
+  statedDate: IsoDate,
+  explicit: readonly ExplicitDate[],
+  relative: readonly RelativeDate[] = [],
+): DateConflict | null {
   const distinct = [...new Set(explicit.map((item) => item.date))].sort();
   if (distinct.length < 2) return null;
   if (distinct.some((date) => daysBetween(date, statedDate) <= CONFIRMING_WINDOW_DAYS)) return null;
@@ -73,10 +77,18 @@ export function examineDate(
   const diagnostics: Diagnostic[] = [];
 
   const mismatched = [...statedWritten, ...found.explicit].filter(
-    (item): item is ExplicitDate & { writtenWeekday: number } => item.writtenWeekday !== null && item.writtenWeekday !== getDay(parseISO(item.date)),
+    (item): item is ExplicitDate & { writtenWeekday: number } =>
+      item.writtenWeekday !== null && item.writtenWeekday !== getDay(parseISO(item.date)),
   );
   for (const item of mismatched) {
-    diagnostics.push(diagnostic("WEEKDAY_MISMATCH", file, `“${item.text}”: ${item.date} was a ${weekdayName(item.date)}. One of the two is wrong.`, item.line));
+    diagnostics.push(
+      diagnostic(
+        "WEEKDAY_MISMATCH",
+        file,
+        `“${item.text}”: ${item.date} was a ${weekdayName(item.date)}. One of the two is wrong.`,
+        item.line,
+      ),
+    );
   }
 
   const conflict = findDateConflict(stated, found.explicit, found.relative);
@@ -101,7 +113,14 @@ export function examineDate(
   }
 
   if (stated > today) {
-    diagnostics.push(diagnostic("FUTURE_DATE", file, `stated date ${stated} is after the build date, ${today}. Check for a typing error in the year.`, statedLine));
+    diagnostics.push(
+      diagnostic(
+        "FUTURE_DATE",
+        file,
+        `stated date ${stated} is after the build date, ${today}. Check for a typing error in the year.`,
+        statedLine,
+      ),
+    );
   }
   return { conflict, diagnostics };
 }

@@ -43,7 +43,14 @@ export function decodeText(file: string, bytes: Uint8Array): DecodeResult {
   } else if (startsWith(bytes, [0xfe, 0xff])) {
     text = new TextDecoder("utf-16be").decode(bytes.subarray(2));
   } else if (looksBinary(bytes)) {
-    return { ok: false, error: diagnostic("BINARY_FILE", file, "the file holds binary data, not text; it is not an article. Remove it, or export the article as text.") };
+    return {
+      ok: false,
+      error: diagnostic(
+        "BINARY_FILE",
+        file,
+        "the file holds binary data, not text; it is not an article. Remove it, or export the article as text.",
+      ),
+    };
   } else {
     try {
       text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -51,7 +58,11 @@ export function decodeText(file: string, bytes: Uint8Array): DecodeResult {
       text = new TextDecoder("utf-8", { fatal: false, ignoreBOM: false }).decode(bytes);
       const replaced = countOf(text, "\uFFFD");
       diagnostics.push(
-        diagnostic("INVALID_UTF8", file, `the file is not valid UTF-8: ${replaced} invalid byte sequence${replaced === 1 ? " was" : "s were"} replaced with “\uFFFD”. Save it as UTF-8 to keep every character.`),
+        diagnostic(
+          "INVALID_UTF8",
+          file,
+          `the file is not valid UTF-8: ${replaced} invalid byte sequence${replaced === 1 ? " was" : "s were"} replaced with “\uFFFD”. Save it as UTF-8 to keep every character.`,
+        ),
       );
     }
   }
@@ -60,10 +71,15 @@ export function decodeText(file: string, bytes: Uint8Array): DecodeResult {
   const controls = text.match(CONTROL)?.length ?? 0;
   if (controls > 0) {
     text = text.replace(CONTROL, "");
-    diagnostics.push(diagnostic("CONTROL_CHARACTERS", file, `${controls} control character${controls === 1 ? " was" : "s were"} removed from the text.`));
+    diagnostics.push(
+      diagnostic("CONTROL_CHARACTERS", file, `${controls} control character${controls === 1 ? " was" : "s were"} removed from the text.`),
+    );
   }
   if (text.trim() === "") {
-    return { ok: false, error: diagnostic("EMPTY_FILE", file, bytes.length === 0 ? "the file is empty." : "the file holds only white space.") };
+    return {
+      ok: false,
+      error: diagnostic("EMPTY_FILE", file, bytes.length === 0 ? "the file is empty." : "the file holds only white space."),
+    };
   }
   return { ok: true, text, diagnostics };
 }

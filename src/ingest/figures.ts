@@ -13,7 +13,8 @@ const CREDIT_PART = /^[\p{Lu}][\p{L}\p{M}.'’&-]*(?: [\p{L}\p{M}.'’&-]+){0,4}
 const LABELLED_CREDIT = /^(?:Photo(?:graph)?s?|Credit|Image|Illustration)s?\s*(?:by\s+|:\s*)(?<credit>\S.{0,118})$/i;
 const TRAILING_CREDIT =
   /^(?<caption>.+?)\s*\((?<credit>(?:(?:AP|AFP|EPA|Reuters|CNN) Photo\b[^()]*|[^()]*\b(?:Getty Images|Shutterstock|via AP|via Reuters)\b[^()]*|Photo(?:graph)?s? (?:by|courtesy of)\s[^()]+|Courtesy(?: of)?\s[^()]+))\)[.”"]?$/u;
-const AGENCY_CREDIT = /^(?:Getty Images|AP Photo|Reuters|AFP|EPA|Shutterstock|[^.!?|]{1,60}\/(?:Getty Images|AP|AFP|Reuters|EPA|Bloomberg)(?: via .{1,30})?)$/;
+const AGENCY_CREDIT =
+  /^(?:Getty Images|AP Photo|Reuters|AFP|EPA|Shutterstock|[^.!?|]{1,60}\/(?:Getty Images|AP|AFP|Reuters|EPA|Bloomberg)(?: via .{1,30})?)$/;
 
 /** A line like `Name | Agency`: two or more short capitalised parts, no sentence. */
 export function isCreditLine(text: string): boolean {

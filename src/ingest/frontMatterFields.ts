@@ -31,7 +31,13 @@ export function listField(data: RawFrontMatter, ...names: string[]): FieldResult
   const found = present(data, names);
   if (found === null) return ok<string[]>(null);
   const [name, value] = found;
-  if (typeof value === "string") return ok(value.split(",").map((item) => item.trim()).filter(Boolean));
+  if (typeof value === "string")
+    return ok(
+      value
+        .split(",")
+        .map((item) => item.trim())
+        .filter(Boolean),
+    );
   if (Array.isArray(value) && value.every((item) => typeof item === "string" || typeof item === "number")) {
     return ok(value.map((item) => String(item).trim()).filter(Boolean));
   }

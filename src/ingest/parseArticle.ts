@@ -57,7 +57,11 @@ export function parseArticle(seed: DecodedSeed, options: IngestOptions): Article
   const data: RawFrontMatter = front.kind === "data" ? front.data : {};
   const lineOffset = front.kind === "data" || front.kind === "refused" ? front.lineOffset : 0;
   if (front.kind === "refused") {
-    report("FRONT_MATTER_REFUSED", `front matter in “${front.language}” was not read: only YAML front matter is, and code in an article is never run. Its fields were ignored.`, 1);
+    report(
+      "FRONT_MATTER_REFUSED",
+      `front matter in “${front.language}” was not read: only YAML front matter is, and code in an article is never run. Its fields were ignored.`,
+      1,
+    );
   } else if (front.kind === "invalid") {
     report("FRONT_MATTER_INVALID", `front matter could not be read (${front.reason}); the block is kept as text.`, 1);
   } else if (front.kind === "unterminated") {
@@ -73,7 +77,11 @@ export function parseArticle(seed: DecodedSeed, options: IngestOptions): Article
     const reading: DateReading | null = readLeadingDate(text, options.numericDates);
     if (reading?.kind === "date") return reading.date;
     if (reading?.kind === "ambiguous") {
-      report("AMBIGUOUS_DATE", `front matter \`${name}: ${text}\` could be ${reading.monthFirst} (month first) or ${reading.dayFirst} (day first); it was not used. Build with --numeric-dates month-first or day-first to choose.`, 1);
+      report(
+        "AMBIGUOUS_DATE",
+        `front matter \`${name}: ${text}\` could be ${reading.monthFirst} (month first) or ${reading.dayFirst} (day first); it was not used. Build with --numeric-dates month-first or day-first to choose.`,
+        1,
+      );
     } else {
       report("FRONT_MATTER_FIELD", `\`${name}: ${text}\` is not a date Clippings can read (write it as YYYY-MM-DD); it was ignored.`, 1);
     }
@@ -84,7 +92,11 @@ export function parseArticle(seed: DecodedSeed, options: IngestOptions): Article
   const header = readArticleHeader(front.content.split("\n"), options.numericDates);
   const at = (line: number) => line + lineOffset;
   for (const item of header.ambiguous) {
-    report("AMBIGUOUS_DATE", `“${item.text}” could be ${item.monthFirst} (month first) or ${item.dayFirst} (day first); it was not used. Build with --numeric-dates month-first or day-first to choose.`, at(item.line));
+    report(
+      "AMBIGUOUS_DATE",
+      `“${item.text}” could be ${item.monthFirst} (month first) or ${item.dayFirst} (day first); it was not used. Build with --numeric-dates month-first or day-first to choose.`,
+      at(item.line),
+    );
   }
 
   // The story: paragraphs, figures, dateline.
@@ -141,13 +153,19 @@ export function parseArticle(seed: DecodedSeed, options: IngestOptions): Article
   // The date detective.
   let dateConflict: DateConflict | null = null;
   if (date === null) {
-    report("NO_DATE", "no date found (no front matter `date`, no date line near the top, no date in the file name); the article is listed as undated.");
+    report(
+      "NO_DATE",
+      "no date found (no front matter `date`, no date line near the top, no date in the file name); the article is listed as undated.",
+    );
   } else {
     const blocks = body.map((block) =>
       block.kind === "paragraph" ? { text: block.text, line: block.line } : { text: block.caption, line: block.line, caption: true },
     );
     const found = findTextDates(blocks, date, options.numericDates);
-    const statedWritten = stated !== null && dateSource?.kind === "text-line" ? findTextDates([{ text: stated.text, line: at(stated.line) }], null, options.numericDates).explicit : [];
+    const statedWritten =
+      stated !== null && dateSource?.kind === "text-line"
+        ? findTextDates([{ text: stated.text, line: at(stated.line) }], null, options.numericDates).explicit
+        : [];
     const findings = examineDate(file, date, statedLine, found, options.today, statedWritten);
     dateConflict = findings.conflict;
     diagnostics.push(...findings.diagnostics);
@@ -156,7 +174,8 @@ export function parseArticle(seed: DecodedSeed, options: IngestOptions): Article
   // Identity: a slug from front matter is made safe for a URL, and said so when that changed it.
   const wantedId = field(textField(data, "id", "slug"));
   const id = wantedId === null ? idFromFileName(file) : slugify(wantedId);
-  if (wantedId !== null && id !== wantedId) report("UNSAFE_ID", `the id “${wantedId}” is not safe in an address; the article is published as “${id}”.`, 1);
+  if (wantedId !== null && id !== wantedId)
+    report("UNSAFE_ID", `the id “${wantedId}” is not safe in an address; the article is published as “${id}”.`, 1);
 
   const authors = field(listField(data, "author", "authors", "byline"));
   const byline = authors !== null && authors.length > 0 ? authors.join(" and ") : (header.byline?.text ?? null);

@@ -4,12 +4,14 @@
  * syntax are removed; the words and their spacing are kept as written.
  */
 export function plainText(markdown: string): string {
-  return markdown
-    // A link's address may hold one level of parentheses: [Gaza](https://…/Gaza_(city)).
-    .replace(/!?\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\)/g, "$1")
-    .replace(/\\([!-/:-@[-`{-~])/g, "$1")
-    .replace(/\n/g, " ")
-    .replace(/^[ \t]+|[ \t]+$/g, "");
+  return (
+    markdown
+      // A link's address may hold one level of parentheses: [Gaza](https://…/Gaza_(city)).
+      .replace(/!?\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\)/g, "$1")
+      .replace(/\\([!-/:-@[-`{-~])/g, "$1")
+      .replace(/\n/g, " ")
+      .replace(/^[ \t]+|[ \t]+$/g, "")
+  );
 }
 
 /** Words as a reader counts them: runs of letters or digits. */

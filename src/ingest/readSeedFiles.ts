@@ -68,7 +68,13 @@ export async function readSeedFiles(folder: string): Promise<SeedFolder> {
     try {
       const { size } = await stat(path);
       if (size > MAX_FILE_BYTES) {
-        diagnostics.push(diagnostic("FILE_TOO_LARGE", file, `${(size / 1024 / 1024).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for one article; it was not read. Split it into its articles.`));
+        diagnostics.push(
+          diagnostic(
+            "FILE_TOO_LARGE",
+            file,
+            `${(size / 1024 / 1024).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for one article; it was not read. Split it into its articles.`,
+          ),
+        );
         continue;
       }
       seeds.push({ file, bytes: await readFile(path) });

@@ -19,10 +19,7 @@ export interface DateLine {
 
 const LABEL = String.raw`(?<label>(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|(?:last\s+)?(?:updated|modified)(?:\s+on)?|date[d]?)`;
 const TIME = String.raw`(?:(?:,?\s+(?:at\s+)?|T)\d{1,2}(?::\d{2}){0,2}(?:\.\d+)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{2,5}\b))?)?`;
-const DATE_LINE = new RegExp(
-  String.raw`^\s*(?:${LABEL}\s*:?\s*)?[\`'"“]?(?<date>${CALENDAR_DATE})${TIME}[\`'"”]?(?<rest>.*)$`,
-  "i",
-);
+const DATE_LINE = new RegExp(String.raw`^\s*(?:${LABEL}\s*:?\s*)?[\`'"“]?(?<date>${CALENDAR_DATE})${TIME}[\`'"”]?(?<rest>.*)$`, "i");
 
 function labelOf(label: string | undefined): DateLabel {
   if (label === undefined) return null;

@@ -83,7 +83,14 @@ export function findTextDates(blocks: readonly TextBlockRef[], reference: IsoDat
       if (NUMERIC.test(text) && order === undefined) continue;
       if (WRITTEN_YEAR.test(text)) {
         const date = start.isCertain("month") && start.isCertain("day") ? componentsDate(start) : null;
-        if (date !== null) explicit.push({ date, text, line: block.line, writtenWeekday: WEEKDAY_FIRST.test(text) ? start.get("weekday") : null, inCaption: block.caption === true });
+        if (date !== null)
+          explicit.push({
+            date,
+            text,
+            line: block.line,
+            writtenWeekday: WEEKDAY_FIRST.test(text) ? start.get("weekday") : null,
+            inCaption: block.caption === true,
+          });
         continue;
       }
       // Partial dates such as "May 7" name no year, and "three days later" counts from some other event.

@@ -31,8 +31,13 @@ export function barChartSvg(bars: readonly Bar[], title: string): string {
     const height = bar.value === 0 ? 0 : Math.max(2, Math.round((bar.value / max) * HEIGHT));
     const x = index * (barWidth + GAP);
     const rect = `<rect x="${x}" y="${HEIGHT - height}" width="${barWidth}" height="${height}"><title>${escapeXml(`${bar.label}: ${bar.value}`)}</title></rect>`;
-    const label = index % every === 0 ? `<text x="${x + barWidth / 2}" y="${HEIGHT + LABEL_SPACE - 3}" text-anchor="middle">${escapeXml(bar.label)}</text>` : "";
-    return bar.href === undefined ? rect + label : `<a href="${escapeXml(bar.href)}" aria-label="${escapeXml(`${bar.label}: ${bar.value}`)}">${rect}</a>${label}`;
+    const label =
+      index % every === 0
+        ? `<text x="${x + barWidth / 2}" y="${HEIGHT + LABEL_SPACE - 3}" text-anchor="middle">${escapeXml(bar.label)}</text>`
+        : "";
+    return bar.href === undefined
+      ? rect + label
+      : `<a href="${escapeXml(bar.href)}" aria-label="${escapeXml(`${bar.label}: ${bar.value}`)}">${rect}</a>${label}`;
   });
   return (
     // A group, not an image: its bars are links, and an image may not hold links.

@@ -10,7 +10,10 @@ import { absoluteUrl, type SiteSettings } from "../site/siteSettings.ts";
 export const FEED_SIZE = 50;
 
 export function feedArticles(archive: Archive): readonly ArchivedArticle[] {
-  return archive.articles.filter((article) => article.date !== null).slice(-FEED_SIZE).reverse();
+  return archive.articles
+    .filter((article) => article.date !== null)
+    .slice(-FEED_SIZE)
+    .reverse();
 }
 
 export function jsonFeed(archive: Archive, site: SiteSettings): object {

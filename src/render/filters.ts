@@ -72,7 +72,10 @@ export const filters = {
   yearsChart,
   monthsChart,
   countsChart: (years: ReadonlyArray<{ year: string; count: number }>, title: string) =>
-    barChartSvg(years.map((item) => ({ label: item.year, value: item.count })), title),
+    barChartSvg(
+      years.map((item) => ({ label: item.year, value: item.count })),
+      title,
+    ),
   siteUrl: (path: string, site: SiteSettings) => absoluteUrl(site, path),
   citations: (article: Parameters<typeof citeArticle>[0]["article"], site: SiteSettings, url: string, accessed: string) =>
     citeArticle({ article, url, siteTitle: site.title, accessed }),

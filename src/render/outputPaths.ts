@@ -9,7 +9,20 @@ import { resolve, sep } from "node:path";
 import type { Archive } from "../archive/archive.ts";
 
 /** Addresses the site's own pages use; no article may take one. */
-export const RESERVED_PATHS = ["/", "/search/", "/timeline/", "/pagefind/", "/assets/", "/api/", "/feed.xml", "/feed.json", "/sitemap.xml", "/robots.txt", "/404.html", "/_headers"];
+export const RESERVED_PATHS = [
+  "/",
+  "/search/",
+  "/timeline/",
+  "/pagefind/",
+  "/assets/",
+  "/api/",
+  "/feed.xml",
+  "/feed.json",
+  "/sitemap.xml",
+  "/robots.txt",
+  "/404.html",
+  "/_headers",
+];
 
 const SAFE_URL = /^\/(?:[a-z0-9_][a-z0-9_-]*\/)+$/;
 

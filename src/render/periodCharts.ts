@@ -7,7 +7,20 @@ import { periodUrl } from "../archive/periods.ts";
 import { barChartSvg } from "./barChart.ts";
 
 const MONTH_LABELS = ["J", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"];
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 export function yearsChart(years: readonly YearGroup[]): string {
   const bars = years.map((year) => ({ label: year.year, value: year.count, href: periodUrl(year.year) }));
@@ -21,5 +34,8 @@ export function monthsChart(year: YearGroup): string {
     const value = counts.get(month) ?? 0;
     return value > 0 ? { label, value, href: periodUrl(month) } : { label, value };
   });
-  return barChartSvg(bars, `Articles per month in ${year.year}: ${MONTH_NAMES.map((name, index) => `${name} ${bars[index]?.value ?? 0}`).join(", ")}`);
+  return barChartSvg(
+    bars,
+    `Articles per month in ${year.year}: ${MONTH_NAMES.map((name, index) => `${name} ${bars[index]?.value ?? 0}`).join(", ")}`,
+  );
 }

@@ -34,7 +34,10 @@ export async function renderSite(archive: Archive, settings: SiteSettings, outDi
   // Clippings prints its own diagnostics and summary; Eleventy's file-by-file log would bury them.
   eleventy.disableLogger();
   const [, templates] = await eleventy.write();
-  checkWrittenPaths(outDir, templates.flatMap((result) => (typeof result.outputPath === "string" ? [result.outputPath] : [])));
+  checkWrittenPaths(
+    outDir,
+    templates.flatMap((result) => (typeof result.outputPath === "string" ? [result.outputPath] : [])),
+  );
   const pages = templates.flatMap((result) => (typeof result.url === "string" ? [result.url] : []));
   return { pages };
 }

@@ -16,7 +16,10 @@ export const ARTICLE_PAGES_GLOB = "articles/**/*.html";
 /** Pagefind reported errors; each names the file or step it failed on. */
 export class SearchIndexError extends Error {
   override readonly name = "SearchIndexError";
-  constructor(step: string, readonly errors: readonly string[]) {
+  constructor(
+    step: string,
+    readonly errors: readonly string[],
+  ) {
     super(`Pagefind could not ${step}:\n  ${errors.join("\n  ")}`);
   }
 }

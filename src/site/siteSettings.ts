@@ -55,15 +55,19 @@ export function parseSettings(raw: unknown, source: string): SiteSettings {
   const fields = raw as Record<string, unknown>;
   const settings: Record<string, string> = { ...DEFAULT_SETTINGS };
   for (const [key, value] of Object.entries(fields)) {
-    if (!(key in DEFAULT_SETTINGS)) throw new SettingsError(`${source}: unknown setting "${key}" (known: ${Object.keys(DEFAULT_SETTINGS).join(", ")})`);
+    if (!(key in DEFAULT_SETTINGS))
+      throw new SettingsError(`${source}: unknown setting "${key}" (known: ${Object.keys(DEFAULT_SETTINGS).join(", ")})`);
     if (typeof value !== "string" || value.trim() === "") throw new SettingsError(`${source}: "${key}" must be a non-empty string`);
     settings[key] = value.trim();
   }
   const baseUrl = settings["baseUrl"] as string;
-  if (!/^https?:\/\/[^/\s]+$/.test(baseUrl.replace(/\/$/, ""))) throw new SettingsError(`${source}: "baseUrl" must be a scheme and host such as "https://archive.example.org", not "${baseUrl}"`);
+  if (!/^https?:\/\/[^/\s]+$/.test(baseUrl.replace(/\/$/, "")))
+    throw new SettingsError(`${source}: "baseUrl" must be a scheme and host such as "https://archive.example.org", not "${baseUrl}"`);
   const prefix = settings["pathPrefix"] as string;
-  if (!/^\/(?:[A-Za-z0-9._~-]+\/)*$/.test(prefix.endsWith("/") ? prefix : `${prefix}/`)) throw new SettingsError(`${source}: "pathPrefix" must look like "/" or "/archive/", not "${prefix}"`);
-  if (!validTimeZone(settings["timeZone"] as string)) throw new SettingsError(`${source}: "timeZone" "${settings["timeZone"]}" is not a time zone name such as "Europe/London"`);
+  if (!/^\/(?:[A-Za-z0-9._~-]+\/)*$/.test(prefix.endsWith("/") ? prefix : `${prefix}/`))
+    throw new SettingsError(`${source}: "pathPrefix" must look like "/" or "/archive/", not "${prefix}"`);
+  if (!validTimeZone(settings["timeZone"] as string))
+    throw new SettingsError(`${source}: "timeZone" "${settings["timeZone"]}" is not a time zone name such as "Europe/London"`);
   return {
     ...(settings as unknown as SiteSettings),
     baseUrl: baseUrl.replace(/\/$/, ""),
@@ -98,7 +102,12 @@ export function absoluteUrl(settings: SiteSettings, sitePath: string): string {
 /** Today's calendar day in the settings' time zone, or the day of `SOURCE_DATE_EPOCH`. */
 export function todayIn(settings: SiteSettings, env: NodeJS.ProcessEnv = process.env): string {
   const epoch = Number(env["SOURCE_DATE_EPOCH"]);
-  const instant = env["SOURCE_DATE_EPOCH"] !== undefined && env["SOURCE_DATE_EPOCH"] !== "" && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date();
+  const instant =
+    env["SOURCE_DATE_EPOCH"] !== undefined && env["SOURCE_DATE_EPOCH"] !== "" && Number.isFinite(epoch)
+      ? new Date(epoch * 1000)
+      : new Date();
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone: settings.timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  return new Intl.DateTimeFormat("en-CA", { timeZone: settings.timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    instant,
+  );
 }

@@ -68,7 +68,11 @@ describe("extractEntities", () => {
     assert.equal(count("Joe Biden"), 2);
     assert.equal(count("Benjamin Netanyahu"), 2);
     assert.equal(count("Israel"), 2);
-    assert.deepEqual(mentions.slice(0, 3).map((m) => m.count), [2, 2, 2], "most mentioned first");
+    assert.deepEqual(
+      mentions.slice(0, 3).map((m) => m.count),
+      [2, 2, 2],
+      "most mentioned first",
+    );
   });
 
   it("should take neither a demonym for its country nor a title or a day for a name", () => {
@@ -95,7 +99,9 @@ describe("extractEntities", () => {
   });
 
   it("should read captions but not photo credits", () => {
-    const names = summary(extractEntities(parse("Mediators met in Cairo on Friday.\n\nSmoke rises over Gaza City.\n\nSebastian Scheiner | Reuters\n")));
+    const names = summary(
+      extractEntities(parse("Mediators met in Cairo on Friday.\n\nSmoke rises over Gaza City.\n\nSebastian Scheiner | Reuters\n")),
+    );
     assert.deepEqual(names.sort(), ["Cairo/place", "Gaza City/place"]);
   });
 
@@ -131,7 +137,10 @@ describe("extractEntities", () => {
       "Paris/person",
     ]);
     assert.equal(found.find((m) => m.key === "jordan-peterson")?.count, 1, "named only in front matter");
-    assert.equal(summary(extractEntities(parse("Voters in Ohio cheered. Reporters later asked about Paris.\n"))).includes("Paris/place"), true);
+    assert.equal(
+      summary(extractEntities(parse("Voters in Ohio cheered. Reporters later asked about Paris.\n"))).includes("Paris/place"),
+      true,
+    );
   });
 
   it("should recognise names only within the budget but count them over the whole text", () => {
@@ -146,10 +155,29 @@ describe("extractEntities", () => {
 
   it("should find the seeds' people, places and organisations", () => {
     const [first, second] = seeds.map((seed) => summary(extractEntities(seed)));
-    for (const name of ["Joe Biden/person", "Benjamin Netanyahu/person", "Jen Psaki/person", "Logan Bayroff/person", "Israel/place", "Gaza/place", "Egypt/place", "Hamas/organization", "White House/organization"]) {
+    for (const name of [
+      "Joe Biden/person",
+      "Benjamin Netanyahu/person",
+      "Jen Psaki/person",
+      "Logan Bayroff/person",
+      "Israel/place",
+      "Gaza/place",
+      "Egypt/place",
+      "Hamas/organization",
+      "White House/organization",
+    ]) {
       assert.ok(first?.includes(name), `seed 000: ${name}`);
     }
-    for (const name of ["Joe Biden/person", "Benjamin Netanyahu/person", "Karine Jean-Pierre/person", "Israel/place", "Gaza/place", "Gaza City/place", "Hamas/organization", "White House/organization"]) {
+    for (const name of [
+      "Joe Biden/person",
+      "Benjamin Netanyahu/person",
+      "Karine Jean-Pierre/person",
+      "Israel/place",
+      "Gaza/place",
+      "Gaza City/place",
+      "Hamas/organization",
+      "White House/organization",
+    ]) {
       assert.ok(second?.includes(name), `seed 003: ${name}`);
     }
   });
@@ -164,7 +192,16 @@ describe("buildEntityIndex", () => {
     ["Hamas", "organization"],
     ["White House", "organization"],
   ];
-  const variants = ["biden", "netanyahu", "president-joe-biden", "prime-minister-benjamin-netanyahu", "israeli", "white", "gaza-strip", "us"];
+  const variants = [
+    "biden",
+    "netanyahu",
+    "president-joe-biden",
+    "prime-minister-benjamin-netanyahu",
+    "israeli",
+    "white",
+    "gaza-strip",
+    "us",
+  ];
 
   it("should give each entity both seeds name exactly once, under its full name", () => {
     const index = buildEntityIndex(seeds, mentionsOf(seeds));
@@ -173,7 +210,10 @@ describe("buildEntityIndex", () => {
       assert.equal(found.length, 1, name);
       assert.equal(found[0]?.kind, kind, name);
       assert.equal(found[0]?.key, entityKey(name));
-      assert.deepEqual(found[0]?.articleIds, seeds.map((seed) => seed.id));
+      assert.deepEqual(
+        found[0]?.articleIds,
+        seeds.map((seed) => seed.id),
+      );
     }
     for (const key of variants) assert.deepEqual(byKey(index, key), [], key);
     assert.deepEqual(byKey(index, "egypt"), [], "Egypt is in seed 000 only");
@@ -181,8 +221,18 @@ describe("buildEntityIndex", () => {
 
   it("should list what one seed names once each when one article is enough", () => {
     const index = buildEntityIndex(seeds, mentionsOf(seeds), 1);
-    for (const [name, kind] of [...required, ["Egypt", "place"], ["Jen Psaki", "person"], ["Logan Bayroff", "person"], ["Karine Jean-Pierre", "person"]] as const) {
-      assert.deepEqual(index.filter((entity) => entity.name === name).map((entity) => entity.kind), [kind], name);
+    for (const [name, kind] of [
+      ...required,
+      ["Egypt", "place"],
+      ["Jen Psaki", "person"],
+      ["Logan Bayroff", "person"],
+      ["Karine Jean-Pierre", "person"],
+    ] as const) {
+      assert.deepEqual(
+        index.filter((entity) => entity.name === name).map((entity) => entity.kind),
+        [kind],
+        name,
+      );
     }
     for (const key of [...variants, "jean-pierre", "psaki"]) assert.deepEqual(byKey(index, key), [], key);
     assert.deepEqual(byKey(index, "egypt")[0]?.articleIds, [seeds[0]?.id]);
@@ -192,7 +242,10 @@ describe("buildEntityIndex", () => {
   it("should list article ids in the order the articles are given", () => {
     const reversed = [...seeds].reverse();
     const [joe] = byKey(buildEntityIndex(reversed, mentionsOf(seeds)), "joe-biden");
-    assert.deepEqual(joe?.articleIds, reversed.map((seed) => seed.id));
+    assert.deepEqual(
+      joe?.articleIds,
+      reversed.map((seed) => seed.id),
+    );
   });
 
   const articles = ["a", "b", "c", "d"].map((id) => makeArticle(id, "2021-05-18"));
@@ -204,10 +257,13 @@ describe("buildEntityIndex", () => {
       ["c", [mention("Benjamin Netanyahu", "person"), mention("José Andrés", "person")]],
     ]);
     const index = buildEntityIndex(articles, mentions);
-    assert.deepEqual(index.map((e) => [e.key, e.name, e.kind, e.articleIds]), [
-      ["benjamin-netanyahu", "Benjamin Netanyahu", "person", ["a", "b", "c"]],
-      ["jose-andres", "José Andrés", "person", ["a", "b", "c"]],
-    ]);
+    assert.deepEqual(
+      index.map((e) => [e.key, e.name, e.kind, e.articleIds]),
+      [
+        ["benjamin-netanyahu", "Benjamin Netanyahu", "person", ["a", "b", "c"]],
+        ["jose-andres", "José Andrés", "person", ["a", "b", "c"]],
+      ],
+    );
   });
 
   it("should keep a place apart from a person with that surname, and an organisation seen more often than the person", () => {
@@ -217,7 +273,12 @@ describe("buildEntityIndex", () => {
       ["c", [mention("West", "organization"), mention("Dominic West", "person")]],
       ["d", [mention("Dominic West", "person")]],
     ]);
-    assert.deepEqual(buildEntityIndex(articles, mentions).map((e) => e.name).sort(), ["Dominic West", "Jordan", "Michael Jordan", "West"]);
+    assert.deepEqual(
+      buildEntityIndex(articles, mentions)
+        .map((e) => e.name)
+        .sort(),
+      ["Dominic West", "Jordan", "Michael Jordan", "West"],
+    );
   });
 
   it("should keep only entities named in at least minArticles articles", () => {
@@ -245,8 +306,25 @@ describe("buildEntityIndex", () => {
   it("should list companions by shared articles, then name, at most eight, only those with pages", () => {
     const many = Array.from({ length: 12 }, (_, index) => `Place ${String.fromCharCode(65 + index)}`);
     const mentions = new Map([
-      ["a", [mention("Hamas", "organization"), mention("Israel", "place"), mention("Egypt", "place"), ...many.map((name) => mention(name, "place"))]],
-      ["b", [mention("Hamas", "organization"), mention("Israel", "place"), mention("Egypt", "place"), mention("Qatar", "place"), ...many.map((name) => mention(name, "place"))]],
+      [
+        "a",
+        [
+          mention("Hamas", "organization"),
+          mention("Israel", "place"),
+          mention("Egypt", "place"),
+          ...many.map((name) => mention(name, "place")),
+        ],
+      ],
+      [
+        "b",
+        [
+          mention("Hamas", "organization"),
+          mention("Israel", "place"),
+          mention("Egypt", "place"),
+          mention("Qatar", "place"),
+          ...many.map((name) => mention(name, "place")),
+        ],
+      ],
       ["c", [mention("Hamas", "organization"), mention("Israel", "place")]],
     ]);
     const [hamas] = byKey(buildEntityIndex(articles, mentions), "hamas");
@@ -259,8 +337,14 @@ describe("buildEntityIndex", () => {
     assert.ok(!hamas?.companions.some((companion) => companion.key === "qatar"), "Qatar has no page");
     const seedIndex = buildEntityIndex(seeds, mentionsOf(seeds));
     assert.deepEqual(
-      byKey(seedIndex, "joe-biden")[0]?.companions.map((c) => c.name).sort(),
-      seedIndex.filter((e) => e.key !== "joe-biden").map((e) => e.name).sort().slice(0, MAX_COMPANIONS),
+      byKey(seedIndex, "joe-biden")[0]
+        ?.companions.map((c) => c.name)
+        .sort(),
+      seedIndex
+        .filter((e) => e.key !== "joe-biden")
+        .map((e) => e.name)
+        .sort()
+        .slice(0, MAX_COMPANIONS),
     );
   });
 });

@@ -36,14 +36,17 @@ describe("extractQuotes", () => {
   });
 
   it("should credit “…” Role X told reporters, with straight or curly marks", () => {
-    assert.deepEqual(speakers("\"This is the most constructive approach we can take,” White House spokeswoman Jen Psaki told reporters.\n"), [
-      ["Jen Psaki", "This is the most constructive approach we can take"],
-    ]);
+    assert.deepEqual(
+      speakers('"This is the most constructive approach we can take,” White House spokeswoman Jen Psaki told reporters.\n'),
+      [["Jen Psaki", "This is the most constructive approach we can take"]],
+    );
   });
 
   it("should credit “…,” X said and X said: “…”", () => {
     assert.deepEqual(
-      speakers("“We will keep going until the job is done,” Netanyahu said.\n\nNetanyahu said: “There is no army in the world like ours.”\n"),
+      speakers(
+        "“We will keep going until the job is done,” Netanyahu said.\n\nNetanyahu said: “There is no army in the world like ours.”\n",
+      ),
       [
         ["Netanyahu", "We will keep going until the job is done"],
         ["Netanyahu", "There is no army in the world like ours."],
@@ -56,12 +59,18 @@ describe("extractQuotes", () => {
       mention("Benjamin Netanyahu", "person", 3),
       mention("Israel", "place", 2),
     ]);
-    assert.deepEqual(quotes, [{ text: "There is no army in the world like ours", speaker: "Benjamin Netanyahu", speakerKey: "benjamin-netanyahu", line: 1 }]);
+    assert.deepEqual(quotes, [
+      { text: "There is no army in the world like ours", speaker: "Benjamin Netanyahu", speakerKey: "benjamin-netanyahu", line: 1 },
+    ]);
   });
 
   it("should take a speaker's full name from the text when the mentions lack it", () => {
-    const text = "Lawrence Norden, senior director of the elections program, has studied this.\n\n“There are certain themes that repeat every time,” Norden said.\n";
-    assert.deepEqual(extractQuotes(parse(text)).map((quote) => [quote.speaker, quote.speakerKey]), [["Lawrence Norden", null]]);
+    const text =
+      "Lawrence Norden, senior director of the elections program, has studied this.\n\n“There are certain themes that repeat every time,” Norden said.\n";
+    assert.deepEqual(
+      extractQuotes(parse(text)).map((quote) => [quote.speaker, quote.speakerKey]),
+      [["Lawrence Norden", null]],
+    );
   });
 
   it("should skip statements, letters, readouts, pronouns and organisations", () => {
@@ -78,16 +87,25 @@ describe("extractQuotes", () => {
   });
 
   it("should skip scare quotes and unclosed quotations", () => {
-    assert.deepEqual(speakers("Members “vigorously” signed a letter, Biden said.\n\n“This quotation runs on to the next paragraph, said Biden.\n"), []);
+    assert.deepEqual(
+      speakers("Members “vigorously” signed a letter, Biden said.\n\n“This quotation runs on to the next paragraph, said Biden.\n"),
+      [],
+    );
   });
 
   it("should give the line of the quotation", () => {
     const quotes = extractQuotes(parse("Opening line of the story.\n\n“We expect a ceasefire very soon now,” said Logan Bayroff.\n"));
-    assert.deepEqual(quotes.map((quote) => quote.line), [3]);
+    assert.deepEqual(
+      quotes.map((quote) => quote.line),
+      [3],
+    );
   });
 
   it("should leave speakerKey null without mentions", () => {
-    assert.deepEqual(extractQuotes(parse("“We expect a ceasefire very soon now,” said Logan Bayroff.\n")).map((quote) => quote.speakerKey), [null]);
+    assert.deepEqual(
+      extractQuotes(parse("“We expect a ceasefire very soon now,” said Logan Bayroff.\n")).map((quote) => quote.speakerKey),
+      [null],
+    );
   });
 
   it("should credit the seed quotations to Psaki, Bayroff, Netanyahu and Jean-Pierre", () => {
@@ -108,6 +126,9 @@ describe("extractQuotes", () => {
     assert.ok(by("Benjamin Netanyahu").every((quote) => quote.speakerKey === "benjamin-netanyahu"));
     assert.ok(by("Karine Jean-Pierre").some((quote) => quote.text.startsWith("We have received over 60 calls")));
     assert.ok(quotes003.every((quote) => !/White House|Jerusalem Post/.test(quote.speaker)));
-    assert.ok(quotes003.every((quote) => !/^[“"]|[,”"]$/.test(quote.text)), "no quote marks or trailing comma");
+    assert.ok(
+      quotes003.every((quote) => !/^[“"]|[,”"]$/.test(quote.text)),
+      "no quote marks or trailing comma",
+    );
   });
 });

@@ -52,7 +52,10 @@ describe("findRelated", () => {
     it("should not take one seed for a copy of the other", () => {
       const link = related.get(first?.id ?? "")?.[0];
       assert.equal(link?.nearDuplicate, false);
-      assert.ok((link?.score ?? 0) >= RELATED_DEFAULTS.minScore && (link?.score ?? 1) < RELATED_DEFAULTS.duplicateScore, `score ${link?.score}`);
+      assert.ok(
+        (link?.score ?? 0) >= RELATED_DEFAULTS.minScore && (link?.score ?? 1) < RELATED_DEFAULTS.duplicateScore,
+        `score ${link?.score}`,
+      );
     });
   });
 
@@ -76,7 +79,10 @@ describe("findRelated", () => {
     it("should not link articles on unrelated stories", () => {
       assert.deepEqual(related.get("recipe"), []);
       for (const id of ["volcano", "volcano-later", "volcano-copy"]) {
-        assert.ok(ids(related.get(id)).every((other) => other.startsWith("volcano")), `${id}: ${ids(related.get(id))}`);
+        assert.ok(
+          ids(related.get(id)).every((other) => other.startsWith("volcano")),
+          `${id}: ${ids(related.get(id)).join(", ")}`,
+        );
       }
     });
 
@@ -91,7 +97,10 @@ describe("findRelated", () => {
     it("should list the most similar first", () => {
       assert.deepEqual(ids(related.get("volcano")), ["volcano-copy", "volcano-later"]);
       const scores = related.get("volcano")?.map((link) => link.score) ?? [];
-      assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+      assert.deepEqual(
+        scores,
+        [...scores].sort((a, b) => b - a),
+      );
     });
 
     it("should never link an article to itself", () => {
@@ -99,7 +108,10 @@ describe("findRelated", () => {
     });
 
     it("should give every article an entry, in the order given", () => {
-      assert.deepEqual([...related.keys()], articles.map((article) => article.id));
+      assert.deepEqual(
+        [...related.keys()],
+        articles.map((article) => article.id),
+      );
     });
 
     it("should give the same result whatever the order of the articles", () => {
@@ -124,7 +136,10 @@ describe("findRelated", () => {
     });
 
     it("should respect minScore and duplicateScore", () => {
-      const articles = [story("volcano", "Volcano erupts near Grindavik", ...VOLCANO), story("volcano-later", "Lava reaches Grindavik defences", ...VOLCANO_FOLLOW_UP)];
+      const articles = [
+        story("volcano", "Volcano erupts near Grindavik", ...VOLCANO),
+        story("volcano-later", "Lava reaches Grindavik defences", ...VOLCANO_FOLLOW_UP),
+      ];
       assert.deepEqual(findRelated(articles, { minScore: 0.99 }).get("volcano"), []);
       assert.equal(findRelated(articles, { duplicateScore: 0.01 }).get("volcano")?.[0]?.nearDuplicate, true);
     });
@@ -151,7 +166,10 @@ describe("findRelated", () => {
     });
 
     it("should not count a derived title, which repeats the lead", () => {
-      const derived = (id: string): Article => ({ ...story(id, "Arsenal beat Chelsea in the London derby", ...FOOTBALL), titleSource: "derived" });
+      const derived = (id: string): Article => ({
+        ...story(id, "Arsenal beat Chelsea in the London derby", ...FOOTBALL),
+        titleSource: "derived",
+      });
       const related = findRelated([derived("a"), derived("b"), story("c", "Arsenal beat Chelsea in the London derby", ...FOOTBALL)]);
       assert.equal(related.get("a")?.[0]?.id, "b");
       assert.equal(related.get("a")?.[0]?.score, 1);
@@ -174,6 +192,14 @@ describe("textTerms", () => {
   });
 
   it("should strip plural endings only", () => {
-    assert.deepEqual(["ceasefires", "policies", "business", "virus", "crisis", "news", "building"].map(stem), ["ceasefire", "policy", "business", "virus", "crisis", "news", "building"]);
+    assert.deepEqual(["ceasefires", "policies", "business", "virus", "crisis", "news", "building"].map(stem), [
+      "ceasefire",
+      "policy",
+      "business",
+      "virus",
+      "crisis",
+      "news",
+      "building",
+    ]);
   });
 });

@@ -54,7 +54,8 @@ describe("accessibility", () => {
       for (const [name, url] of pageTypes()) {
         await page.goto(`${server.origin}${url}`, { waitUntil: "networkidle" });
         const results = await new AxeBuilder({ page }).analyze();
-        for (const violation of results.violations) found.push(`${name}: ${violation.id} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);
+        for (const violation of results.violations)
+          found.push(`${name}: ${violation.id} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);
       }
       await page.close();
       assert.deepEqual(found, []);
@@ -80,7 +81,9 @@ describe("accessibility", () => {
       const page = await browser.context.newPage();
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(`${server.origin}/`);
-      colours.push(String(await page.evaluate("getComputedStyle(document.body).backgroundColor + ' ' + getComputedStyle(document.body).color")));
+      colours.push(
+        String(await page.evaluate("getComputedStyle(document.body).backgroundColor + ' ' + getComputedStyle(document.body).color")),
+      );
       await page.close();
     }
     assert.notEqual(colours[0], colours[1]);

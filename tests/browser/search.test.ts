@@ -40,7 +40,9 @@ async function resultLinks(count: number): Promise<string[]> {
   );
   // Pagefind renders results as they load; wait until the set is stable.
   await page.waitForTimeout(400);
-  return page.$$eval(".pagefind-ui__result-link", (links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname).sort());
+  return page.$$eval(".pagefind-ui__result-link", (links) =>
+    links.map((link) => new URL((link as HTMLAnchorElement).href).pathname).sort(),
+  );
 }
 
 async function search(query: string): Promise<void> {
@@ -117,4 +119,3 @@ describe("the content security policy", () => {
     assert.deepEqual(violations, []);
   });
 });
-

@@ -31,10 +31,14 @@ describe("atomic output", () => {
     const home = await readFile(join(out, "index.html"), "utf8");
 
     await writeArticles(join(dir, "large"), 1500, "harbours");
-    const child = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/cli/build.ts"), "--seeds", join(dir, "large"), "--out", out], {
-      cwd: PROJECT_ROOT,
-      stdio: "ignore",
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", join(PROJECT_ROOT, "src/cli/build.ts"), "--seeds", join(dir, "large"), "--out", out],
+      {
+        cwd: PROJECT_ROOT,
+        stdio: "ignore",
+      },
+    );
     // Kill it once it has started writing its new site.
     const staged = () => readdir(dir).then((entries) => entries.some((entry) => entry.startsWith(".clippings-staging-site-")));
     for (let waited = 0; !(await staged()) && waited < 60_000; waited += 50) await sleep(50);
@@ -48,7 +52,11 @@ describe("atomic output", () => {
 
     const next = runBuild(["--seeds", join(dir, "small"), "--out", out]);
     assert.equal(next.status, 0, next.stderr);
-    assert.deepEqual((await readdir(dir)).filter((entry) => entry.startsWith(".clippings-")), [], "leftovers were not cleaned");
+    assert.deepEqual(
+      (await readdir(dir)).filter((entry) => entry.startsWith(".clippings-")),
+      [],
+      "leftovers were not cleaned",
+    );
     assert.ok(existsSync(join(out, "articles", "a0", "index.html")));
   });
 
@@ -62,6 +70,9 @@ describe("atomic output", () => {
     await writeFile(join(dir, "strict", "undated.txt"), "No date.\n");
     assert.equal(runBuild(["--seeds", join(dir, "strict"), "--out", out, "--strict"]).status, 1);
     assert.deepEqual(await listFiles(out), before);
-    assert.deepEqual((await readdir(dir)).filter((entry) => entry.startsWith(".clippings-")), []);
+    assert.deepEqual(
+      (await readdir(dir)).filter((entry) => entry.startsWith(".clippings-")),
+      [],
+    );
   });
 });

@@ -15,7 +15,19 @@ const RUNS = Number(process.env["BUILD_PROPERTY_RUNS"] ?? 20);
 
 const fileName = fc
   .tuple(
-    fc.constantFrom("Gaza talks", "../escape", "..", "café–news", "a/b", "CON", " spaced ", "<script>", "2021-05-18 story", "x".repeat(120), "ünïcödé"),
+    fc.constantFrom(
+      "Gaza talks",
+      "../escape",
+      "..",
+      "café–news",
+      "a/b",
+      "CON",
+      " spaced ",
+      "<script>",
+      "2021-05-18 story",
+      "x".repeat(120),
+      "ünïcödé",
+    ),
     fc.nat(99),
     fc.constantFrom(".txt", ".md"),
   )
@@ -29,7 +41,10 @@ const frontMatter = fc.oneof(
       slug: fc.constantFrom("../../outside", "/etc/passwd", "search", "pagefind", "index", "ok"),
       permalink: fc.constantFrom("../../outside/", "/search/", "x"),
     })
-    .map(({ title, slug, permalink }) => `---\ntitle: ${JSON.stringify(title)}\nslug: ${JSON.stringify(slug)}\npermalink: ${JSON.stringify(permalink)}\n---\n`),
+    .map(
+      ({ title, slug, permalink }) =>
+        `---\ntitle: ${JSON.stringify(title)}\nslug: ${JSON.stringify(slug)}\npermalink: ${JSON.stringify(permalink)}\n---\n`,
+    ),
   fc.constant("---js\n{ title: (globalThis.__buildRan = 1, 'x') }\n---\n"),
 );
 
@@ -37,7 +52,7 @@ const body = fc.oneof(
   fc.string({ maxLength: 300 }),
   fc.string({ unit: "binary", maxLength: 300 }),
   fc.constantFrom(
-    "May 18, 2021\n\n<img src=x onerror=alert(1)> [x](javascript:alert(1)) <div data-pagefind-filter=\"year:1900\">x</div>",
+    'May 18, 2021\n\n<img src=x onerror=alert(1)> [x](javascript:alert(1)) <div data-pagefind-filter="year:1900">x</div>',
     "WASHINGTON – Talks resumed.\n\nCaption of a photo.\n\nJane Doe | Reuters",
     "",
   ),
@@ -45,7 +60,11 @@ const body = fc.oneof(
 
 const encoding = fc.constantFrom("utf8", "utf16le", "latin1");
 
-const archive = fc.uniqueArray(fc.tuple(fileName, frontMatter, body, encoding), { minLength: 1, maxLength: 6, selector: ([name]) => name.toLowerCase() });
+const archive = fc.uniqueArray(fc.tuple(fileName, frontMatter, body, encoding), {
+  minLength: 1,
+  maxLength: 6,
+  selector: ([name]) => name.toLowerCase(),
+});
 
 function encode(text: string, how: string): Buffer {
   if (how === "utf16le") return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);

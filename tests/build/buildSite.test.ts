@@ -37,7 +37,10 @@ describe("building the seeds", () => {
       await access(join(outDir, file));
     }
     assert.equal(report.archive.articles.length, 2);
-    assert.deepEqual(report.diagnostics.map((d) => `${d.file} ${d.code}`), ["003_b53226ca2d09075e.txt DATE_CONFLICT"]);
+    assert.deepEqual(
+      report.diagnostics.map((d) => `${d.file} ${d.code}`),
+      ["003_b53226ca2d09075e.txt DATE_CONFLICT"],
+    );
   });
 
   it("should show each article with its headline, date, body and neighbours", async () => {
@@ -81,9 +84,15 @@ describe("building the seeds", () => {
 
   it("should show the two seeds as each other's related coverage", async () => {
     const first = await page(URL_000);
-    assert.deepEqual(first.querySelectorAll(".related a").map((a) => a.getAttribute("href")), [URL_003]);
+    assert.deepEqual(
+      first.querySelectorAll(".related a").map((a) => a.getAttribute("href")),
+      [URL_003],
+    );
     const second = await page(URL_003);
-    assert.deepEqual(second.querySelectorAll(".related a").map((a) => a.getAttribute("href")), [URL_000]);
+    assert.deepEqual(
+      second.querySelectorAll(".related a").map((a) => a.getAttribute("href")),
+      [URL_000],
+    );
     assert.equal(second.querySelector(".related .tag"), null, "different reports, not copies");
   });
 
@@ -100,14 +109,21 @@ describe("building the seeds", () => {
       assert.equal(pages.filter((entry) => entry === expected).length, 1, expected);
     }
     const names = report.archive.entityPages.map((entity) => entity.name);
-    for (const variant of ["Biden", "Netanyahu", "President Joe Biden", "Israeli", "Gaza Strip", "White"]) assert.ok(!names.includes(variant), `${variant} got its own page`);
+    for (const variant of ["Biden", "Netanyahu", "President Joe Biden", "Israeli", "Gaza Strip", "White"])
+      assert.ok(!names.includes(variant), `${variant} got its own page`);
     const first = await page(URL_000);
     const named = first.querySelectorAll(".named li").map((li) => text(li));
     assert.equal(named.filter((name) => name === "Egypt").length, 1, "Egypt is named once, without a page");
     assert.equal(first.querySelector('.named a[href="/people/joe-biden/"]')?.textContent, "Joe Biden");
     const biden = await page("/people/joe-biden/");
-    assert.deepEqual(biden.querySelectorAll(".entries a").map((a) => a.getAttribute("href")), [URL_000, URL_003]);
-    assert.ok(biden.querySelectorAll(".chips a").some((a) => a.textContent === "Benjamin Netanyahu"), "companions");
+    assert.deepEqual(
+      biden.querySelectorAll(".entries a").map((a) => a.getAttribute("href")),
+      [URL_000, URL_003],
+    );
+    assert.ok(
+      biden.querySelectorAll(".chips a").some((a) => a.textContent === "Benjamin Netanyahu"),
+      "companions",
+    );
   });
 
   it("should list quotations with their speakers on articles and on the speaker's page", async () => {
@@ -128,8 +144,14 @@ describe("building the seeds", () => {
     const months = timeline.querySelectorAll("section.month > h3 > a").map((h) => text(h));
     assert.deepEqual(months, ["May 2021", "September 2023"]);
     const entries = timeline.querySelectorAll(".entries li");
-    assert.deepEqual(entries.map((entry) => entry.querySelector("a")?.getAttribute("href")), [URL_000, URL_003]);
-    assert.deepEqual(entries.map((entry) => entry.querySelector("time")?.getAttribute("datetime")), ["2021-05-18", "2023-09-28"]);
+    assert.deepEqual(
+      entries.map((entry) => entry.querySelector("a")?.getAttribute("href")),
+      [URL_000, URL_003],
+    );
+    assert.deepEqual(
+      entries.map((entry) => entry.querySelector("time")?.getAttribute("datetime")),
+      ["2021-05-18", "2023-09-28"],
+    );
     assert.match(text(entries[1]?.querySelector(".lead") ?? null), /the White House said\.$/);
   });
 
@@ -142,10 +164,15 @@ describe("building the seeds", () => {
 
   it("should give the search page Pagefind's UI and nothing from elsewhere", async () => {
     const search = await page("/search/");
-    const sources = search.querySelectorAll("script[src], link[rel=stylesheet]").map((el) => el.getAttribute("src") ?? el.getAttribute("href"));
+    const sources = search
+      .querySelectorAll("script[src], link[rel=stylesheet]")
+      .map((el) => el.getAttribute("src") ?? el.getAttribute("href"));
     assert.ok(sources.includes("/pagefind/pagefind-ui.js"));
     assert.ok(sources.includes("/pagefind/pagefind-ui.css"));
-    assert.ok(sources.every((source) => source?.startsWith("/")), `external resource in ${sources.join(", ")}`);
+    assert.ok(
+      sources.every((source) => source?.startsWith("/")),
+      `external resource in ${sources.join(", ")}`,
+    );
     await access(join(outDir, "pagefind", "pagefind-ui.js"));
     assert.ok(search.querySelector("#search"));
     assert.match(text(search.querySelector("noscript")), /timeline/);

@@ -46,7 +46,11 @@ describe("npm run build", () => {
     assert.match(result.stderr, /^a\.txt$/m);
     assert.match(result.stderr, /^b\.txt$/m);
     assert.deepEqual(await readdir(dir), ["in"]);
-    assert.equal(runBuild(["--seeds", seeds, "--out", join(dir, "out"), "--strict", "--numeric-dates", "day-first"]).status, 1, "a.txt still has no date");
+    assert.equal(
+      runBuild(["--seeds", seeds, "--out", join(dir, "out"), "--strict", "--numeric-dates", "day-first"]).status,
+      1,
+      "a.txt still has no date",
+    );
   });
 
   it("should publish the other articles and exit 1 when a file is rejected", async () => {

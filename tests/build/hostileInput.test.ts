@@ -23,8 +23,14 @@ before(async () => {
   outDir = join(dir, "site");
   await mkdir(seeds);
   const markerPath = JSON.stringify(marker());
-  await writeFile(join(seeds, "js.md"), `---js\n{ title: require("fs").writeFileSync(${markerPath}, "ran") || "x" }\n---\nMay 18, 2021\n\nBody of js.\n`);
-  await writeFile(join(seeds, "javascript.md"), `---javascript\nrequire("fs").writeFileSync(${markerPath}, "ran")\n---\nMay 18, 2021\n\nBody.\n`);
+  await writeFile(
+    join(seeds, "js.md"),
+    `---js\n{ title: require("fs").writeFileSync(${markerPath}, "ran") || "x" }\n---\nMay 18, 2021\n\nBody of js.\n`,
+  );
+  await writeFile(
+    join(seeds, "javascript.md"),
+    `---javascript\nrequire("fs").writeFileSync(${markerPath}, "ran")\n---\nMay 18, 2021\n\nBody.\n`,
+  );
   await writeFile(
     join(seeds, "html.md"),
     `---\ntitle: "<script>alert('title')</script> Headline"\ndate: 2021-05-18\n---\n<script>alert('body')</script>\n\n<img src=x onerror=alert(1)> and [a link](javascript:alert(1)) and {{ 7 * 6 }} {% include "base.njk" %}\n`,
@@ -51,8 +57,14 @@ describe("a build of hostile and broken input", () => {
   it("should publish every readable article and report the rest as errors", () => {
     assert.deepEqual(report.articles.map((a) => a.sourceFile).sort(), ["html.md", "huge.txt", "javascript.md", "js.md"]);
     assert.deepEqual(
-      report.diagnostics.filter((d) => d.level === "error").map((d) => [d.file, d.code]).sort(),
-      [["binary.txt", "BINARY_FILE"], ["empty.txt", "EMPTY_FILE"]],
+      report.diagnostics
+        .filter((d) => d.level === "error")
+        .map((d) => [d.file, d.code])
+        .sort(),
+      [
+        ["binary.txt", "BINARY_FILE"],
+        ["empty.txt", "EMPTY_FILE"],
+      ],
     );
   });
 
@@ -60,7 +72,11 @@ describe("a build of hostile and broken input", () => {
     const html = await page("html");
     const document = parse(html);
     const scripts = document.querySelectorAll("script");
-    assert.deepEqual(scripts.map((script) => script.getAttribute("type")), ["application/ld+json"], "only the site's own structured data");
+    assert.deepEqual(
+      scripts.map((script) => script.getAttribute("type")),
+      ["application/ld+json"],
+      "only the site's own structured data",
+    );
     assert.ok(!scripts[0]?.innerHTML.includes("<"), "a < inside JSON-LD could end the script");
     assert.equal(JSON.parse(scripts[0]?.innerHTML ?? "{}").headline, "<script>alert('title')</script> Headline");
     assert.equal(document.querySelector("h1")?.textContent, "<script>alert('title')</script> Headline");

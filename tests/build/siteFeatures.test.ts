@@ -35,7 +35,9 @@ describe("a site under a path prefix", () => {
     assert.deepEqual(await brokenLinks(outDir, PREFIX), []);
     const home = parse(await read("index.html"));
     assert.equal(home.querySelector(".ways-in a")?.getAttribute("href"), "/press/timeline/");
-    assert.ok(home.querySelectorAll("a[href]").every((a) => !a.getAttribute("href")?.startsWith("/") || a.getAttribute("href")?.startsWith(PREFIX)));
+    assert.ok(
+      home.querySelectorAll("a[href]").every((a) => !a.getAttribute("href")?.startsWith("/") || a.getAttribute("href")?.startsWith(PREFIX)),
+    );
   });
 
   it("should carry the site title and canonical addresses", async () => {
@@ -43,7 +45,10 @@ describe("a site under a path prefix", () => {
     assert.match(article.querySelector("title")?.textContent ?? "", / · Press Archive$/);
     assert.equal(article.querySelector('link[rel="canonical"]')?.getAttribute("href"), `${BASE}${PREFIX}articles/003_b53226ca2d09075e/`);
     assert.equal(article.querySelector('meta[property="og:type"]')?.getAttribute("content"), "article");
-    assert.equal(article.querySelector('meta[property="og:url"]')?.getAttribute("content"), `${BASE}${PREFIX}articles/003_b53226ca2d09075e/`);
+    assert.equal(
+      article.querySelector('meta[property="og:url"]')?.getAttribute("content"),
+      `${BASE}${PREFIX}articles/003_b53226ca2d09075e/`,
+    );
   });
 });
 
@@ -61,22 +66,37 @@ describe("machine-readable files", () => {
   it("should list the latest articles in an Atom feed and a JSON Feed", async () => {
     const atom = parse(await read("feed.xml"));
     const entries = atom.querySelectorAll("entry");
-    assert.deepEqual(entries.map((e) => e.querySelector("id")?.textContent), [`${BASE}${PREFIX}${URL_003.slice(1)}`, `${BASE}${PREFIX}${URL_000.slice(1)}`]);
-    assert.deepEqual(entries.map((e) => e.querySelector("published")?.textContent), ["2023-09-28T00:00:00Z", "2021-05-18T00:00:00Z"]);
+    assert.deepEqual(
+      entries.map((e) => e.querySelector("id")?.textContent),
+      [`${BASE}${PREFIX}${URL_003.slice(1)}`, `${BASE}${PREFIX}${URL_000.slice(1)}`],
+    );
+    assert.deepEqual(
+      entries.map((e) => e.querySelector("published")?.textContent),
+      ["2023-09-28T00:00:00Z", "2021-05-18T00:00:00Z"],
+    );
     const feed = JSON.parse(await read("feed.json"));
     assert.equal(feed.version, "https://jsonfeed.org/version/1.1");
     assert.equal(feed.title, "Press Archive");
-    assert.deepEqual(feed.items.map((item: { date_published: string }) => item.date_published), ["2023-09-28T00:00:00Z", "2021-05-18T00:00:00Z"]);
+    assert.deepEqual(
+      feed.items.map((item: { date_published: string }) => item.date_published),
+      ["2023-09-28T00:00:00Z", "2021-05-18T00:00:00Z"],
+    );
   });
 
   it("should write a sitemap, robots.txt and a JSON index of every article", async () => {
-    const locations = parse(await read("sitemap.xml")).querySelectorAll("loc").map((loc) => loc.textContent);
-    for (const path of ["", "timeline/", "2021/", "2021/05/", URL_000.slice(1), URL_003.slice(1)]) assert.ok(locations.includes(`${BASE}${PREFIX}${path}`), path);
+    const locations = parse(await read("sitemap.xml"))
+      .querySelectorAll("loc")
+      .map((loc) => loc.textContent);
+    for (const path of ["", "timeline/", "2021/", "2021/05/", URL_000.slice(1), URL_003.slice(1)])
+      assert.ok(locations.includes(`${BASE}${PREFIX}${path}`), path);
     assert.match(await read("robots.txt"), new RegExp(`^Sitemap: ${BASE}${PREFIX}sitemap.xml$`, "m"));
     const index = JSON.parse(await read("api/articles.json"));
     assert.deepEqual(
       index.articles.map((a: { id: string; date: string; dateline: string | null }) => [a.id, a.date, a.dateline]),
-      [["000_dc7d486012497c1e", "2021-05-18", null], ["003_b53226ca2d09075e", "2023-09-28", "WASHINGTON"]],
+      [
+        ["000_dc7d486012497c1e", "2021-05-18", null],
+        ["003_b53226ca2d09075e", "2023-09-28", "WASHINGTON"],
+      ],
     );
   });
 

@@ -27,7 +27,8 @@ describe("valid HTML", () => {
     for (const { file, html } of pages) {
       const report = await validator.validateString(html, file);
       for (const result of report.results) {
-        for (const message of result.messages) problems.push(`${file}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
+        for (const message of result.messages)
+          problems.push(`${file}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
       }
     }
     assert.deepEqual(problems, []);

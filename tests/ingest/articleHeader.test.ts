@@ -6,7 +6,9 @@ const header = (text: string) => readArticleHeader(text.split("\n"));
 
 describe("readArticleHeader", () => {
   it("should read headline, byline, published and updated lines above the story", () => {
-    const found = header("Biden presses for ceasefire\nBy Lauren Izso and Mohammed Tawfeeq\nTuesday, May 18, 2021\nUpdated: May 19, 2021 4:05 PM EDT\n\nWASHINGTON – Text.");
+    const found = header(
+      "Biden presses for ceasefire\nBy Lauren Izso and Mohammed Tawfeeq\nTuesday, May 18, 2021\nUpdated: May 19, 2021 4:05 PM EDT\n\nWASHINGTON – Text.",
+    );
     assert.deepEqual(found.title, { text: "Biden presses for ceasefire", line: 1 });
     assert.deepEqual(found.byline, { text: "By Lauren Izso and Mohammed Tawfeeq", line: 2 });
     assert.deepEqual(found.published, { text: "Tuesday, May 18, 2021", line: 3, date: "2021-05-18" });

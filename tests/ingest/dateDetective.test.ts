@@ -41,20 +41,32 @@ describe("examineDate", () => {
   const none = { explicit: [], relative: [] };
 
   it("should report a weekday that does not match its date, with the line", () => {
-    const found = { explicit: [{ date: "2021-05-19", text: "Tuesday, May 19, 2021", line: 7, writtenWeekday: 2, inCaption: false }], relative: [] };
+    const found = {
+      explicit: [{ date: "2021-05-19", text: "Tuesday, May 19, 2021", line: 7, writtenWeekday: 2, inCaption: false }],
+      relative: [],
+    };
     const { diagnostics } = examineDate("a.txt", "2021-05-19", 1, found, "2026-01-01");
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.line]), [["WEEKDAY_MISMATCH", 7]]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.line]),
+      [["WEEKDAY_MISMATCH", 7]],
+    );
     assert.match(diagnostics[0]?.message ?? "", /2021-05-19 was a Wednesday/);
   });
 
   it("should accept a weekday that matches", () => {
-    const found = { explicit: [{ date: "2021-05-18", text: "Tuesday, May 18, 2021", line: 7, writtenWeekday: 2, inCaption: false }], relative: [] };
+    const found = {
+      explicit: [{ date: "2021-05-18", text: "Tuesday, May 18, 2021", line: 7, writtenWeekday: 2, inCaption: false }],
+      relative: [],
+    };
     assert.deepEqual(examineDate("a.txt", "2021-05-18", 1, found, "2026-01-01").diagnostics, []);
   });
 
   it("should report a date after the build date", () => {
     const { diagnostics } = examineDate("a.txt", "2031-05-18", 2, none, "2026-01-01");
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.level, d.line]), [["FUTURE_DATE", "warning", 2]]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.level, d.line]),
+      [["FUTURE_DATE", "warning", 2]],
+    );
   });
 
   it("should quote the evidence of a conflict, relative references included", () => {

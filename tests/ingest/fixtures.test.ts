@@ -47,7 +47,10 @@ function brief(d: Diagnostic) {
   return { level: d.level, code: d.code, file: d.file, line: d.line ?? null };
 }
 
-const cases = (await readdir(FIXTURES, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+const cases = (await readdir(FIXTURES, { withFileTypes: true }))
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
 
 describe("ingest fixtures", () => {
   it("should have fixtures to run", () => assert.ok(cases.length > 0));
@@ -55,7 +58,10 @@ describe("ingest fixtures", () => {
   for (const name of cases) {
     it(`should read ${name} as expected`, async () => {
       const folder = join(FIXTURES, name);
-      const extra = await readFile(join(folder, OPTIONS), "utf8").then((text) => JSON.parse(text) as object, () => ({}));
+      const extra = await readFile(join(folder, OPTIONS), "utf8").then(
+        (text) => JSON.parse(text) as object,
+        () => ({}),
+      );
       const { seeds, diagnostics } = await readSeedFiles(folder);
       const first = ingestSeeds(seeds, { ...TEST_OPTIONS, ...extra });
       const actual = {

@@ -32,7 +32,10 @@ describe("readFrontMatter", () => {
     ["a list, not fields", "---\n- a\n- b\n---\nBody.\n"],
     ["a custom tag", "---\nt: !!js/function 'function(){}'\n---\nBody.\n"],
     ["duplicate keys", "---\ntitle: a\ntitle: b\n---\nBody.\n"],
-    ["an alias bomb", "---\na: &a [1,2,3,4,5,6,7,8,9]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n---\nBody.\n"],
+    [
+      "an alias bomb",
+      "---\na: &a [1,2,3,4,5,6,7,8,9]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n---\nBody.\n",
+    ],
   ];
   for (const [name, text] of invalid) {
     it(`should report ${name} and keep the whole text`, () => {

@@ -12,8 +12,32 @@ describe("parseArticle", () => {
       "x.md",
     );
     assert.deepEqual(
-      { title: article.title, titleSource: article.titleSource, date: article.date, dateSource: article.dateSource, updated: article.updated, id: article.id, dateline: article.dateline, byline: article.byline, tags: article.tags, summary: article.summary, source: article.source },
-      { title: "Talks resume", titleSource: "front-matter", date: "2021-05-20", dateSource: { kind: "front-matter", text: "2021-05-20" }, updated: "2021-05-21", id: "talks", dateline: "CAIRO", byline: "Jane Doe and John Roe", tags: ["Gaza", "ceasefire"], summary: "Short.", source: "Reuters" },
+      {
+        title: article.title,
+        titleSource: article.titleSource,
+        date: article.date,
+        dateSource: article.dateSource,
+        updated: article.updated,
+        id: article.id,
+        dateline: article.dateline,
+        byline: article.byline,
+        tags: article.tags,
+        summary: article.summary,
+        source: article.source,
+      },
+      {
+        title: "Talks resume",
+        titleSource: "front-matter",
+        date: "2021-05-20",
+        dateSource: { kind: "front-matter", text: "2021-05-20" },
+        updated: "2021-05-21",
+        id: "talks",
+        dateline: "CAIRO",
+        byline: "Jane Doe and John Roe",
+        tags: ["Gaza", "ceasefire"],
+        summary: "Short.",
+        source: "Reuters",
+      },
     );
     assert.deepEqual(codes(article), []);
   });
@@ -35,7 +59,10 @@ describe("parseArticle", () => {
     assert.equal(article.title, "Ceasefire holds");
     assert.equal(article.titleSource, "text");
     assert.deepEqual(article.dateSource, { kind: "text-line", line: 3, text: "Published :`2024-07-16 23:37:19`" });
-    assert.deepEqual(paragraphsOf(article).map((p) => p.text), ["The guns fell silent."]);
+    assert.deepEqual(
+      paragraphsOf(article).map((p) => p.text),
+      ["The guns fell silent."],
+    );
   });
 
   it("should keep the updated date on the record and date the article by the published one", () => {
@@ -91,7 +118,10 @@ describe("parseArticle", () => {
 
   it("should join hard-wrapped lines and unescape pandoc escapes in the headline", () => {
     const article = parse("---\ndate: 2021-05-18\n---\nThe \\_talks\\_\nresumed on\nMonday.\n\nSecond.\n", "p.md");
-    assert.deepEqual(paragraphsOf(article).map((p) => p.text), ["The \\_talks\\_ resumed on Monday.", "Second."]);
+    assert.deepEqual(
+      paragraphsOf(article).map((p) => p.text),
+      ["The \\_talks\\_ resumed on Monday.", "Second."],
+    );
     assert.equal(article.title, "The _talks_ resumed on Monday");
     assert.deepEqual(figuresOf(article), []);
   });

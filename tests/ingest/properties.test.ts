@@ -107,7 +107,8 @@ const BODY_LINES = [
 /** Any code point, including the ones that are not text (controls, noncharacters). */
 const anyText = (maxLength: number) => fc.string({ unit: "binary", maxLength });
 /** Any UTF-16 code unit, lone surrogates included. */
-const anyCodeUnits = (maxLength: number) => fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), maxLength });
+const anyCodeUnits = (maxLength: number) =>
+  fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), maxLength });
 
 const noise: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: fc.string({ unit: "grapheme-ascii", maxLength: 40 }) },
@@ -135,25 +136,94 @@ const articleText: fc.Arbitrary<string> = fc
   .map(([header, body]) => header + body);
 
 const YAML_KEYS = [
-  "title", "headline", "date", "updated", "modified", "id", "slug", "tags", "keywords", "author", "authors",
-  "byline", "dateline", "summary", "description", "source", "people", "places", "__proto__", "constructor", "toString",
+  "title",
+  "headline",
+  "date",
+  "updated",
+  "modified",
+  "id",
+  "slug",
+  "tags",
+  "keywords",
+  "author",
+  "authors",
+  "byline",
+  "dateline",
+  "summary",
+  "description",
+  "source",
+  "people",
+  "places",
+  "__proto__",
+  "constructor",
+  "toString",
 ] as const;
 /** Values YAML reads as text, numbers, lists: what front matter usually holds, and some hostile text. */
 const YAML_VALUES = [
-  "2021-05-18", "2021-05-18T23:30:00-07:00", "May 18, 2021", "03/04/2021", "2030-01-01", "20210518", "007", "1e400", "0x1F",
-  "[Gaza, Egypt]", "Gaza, Egypt", "[a, [b]]", "{a: 1}", "null", "~", "true", "''", '""', "Talks resume in Cairo",
-  "<script>alert(1)</script>", "'<img src=x onerror=alert(1)>'", "'[x](javascript:alert(1))'", "../../escape", "..", "/", "a/b",
-  "Gaza talks", "'Gaza\\_talks: what we know'", "By Lauren Izso", "[Lauren Izso, Mohammed Tawfeeq]", "WASHINGTON",
+  "2021-05-18",
+  "2021-05-18T23:30:00-07:00",
+  "May 18, 2021",
+  "03/04/2021",
+  "2030-01-01",
+  "20210518",
+  "007",
+  "1e400",
+  "0x1F",
+  "[Gaza, Egypt]",
+  "Gaza, Egypt",
+  "[a, [b]]",
+  "{a: 1}",
+  "null",
+  "~",
+  "true",
+  "''",
+  '""',
+  "Talks resume in Cairo",
+  "<script>alert(1)</script>",
+  "'<img src=x onerror=alert(1)>'",
+  "'[x](javascript:alert(1))'",
+  "../../escape",
+  "..",
+  "/",
+  "a/b",
+  "Gaza talks",
+  "'Gaza\\_talks: what we know'",
+  "By Lauren Izso",
+  "[Lauren Izso, Mohammed Tawfeeq]",
+  "WASHINGTON",
 ] as const;
 /** Values YAML refuses or that try its features: anchors, aliases, tags, unclosed brackets. */
 const YAML_BAD_VALUES = [
-  "&a [1, 2, 3]", "*a", "[*a, *a, *a, *a]", "!!js/function 'function () { return 1 }'", "!!js/undefined ''", "!!binary aGk=",
-  "!<tag:yaml.org,2002:js/regexp> /x/", "[unclosed", "{unclosed", "'unclosed", "x: y: z", "|", ">-",
+  "&a [1, 2, 3]",
+  "*a",
+  "[*a, *a, *a, *a]",
+  "!!js/function 'function () { return 1 }'",
+  "!!js/undefined ''",
+  "!!binary aGk=",
+  "!<tag:yaml.org,2002:js/regexp> /x/",
+  "[unclosed",
+  "{unclosed",
+  "'unclosed",
+  "x: y: z",
+  "|",
+  ">-",
 ] as const;
 const YAML_RAW_LINES = [
-  "- a", "  - b", "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]", "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]",
-  "c: [*b, *b, *b, *b, *b, *b, *b, *b, *b]", "<<: *a", "? complex key", "%YAML 1.2", "---", "...", "  indented: value",
-  "\tsummary: tab", "# a comment", "title: a\ntitle: b", "summary: a wrapped\n  value",
+  "- a",
+  "  - b",
+  "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]",
+  "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]",
+  "c: [*b, *b, *b, *b, *b, *b, *b, *b, *b]",
+  "<<: *a",
+  "? complex key",
+  "%YAML 1.2",
+  "---",
+  "...",
+  "  indented: value",
+  "\tsummary: tab",
+  "# a comment",
+  "title: a\ntitle: b",
+  "summary: a wrapped\n  value",
 ] as const;
 
 const yamlField = (values: readonly string[]) =>
@@ -161,7 +231,12 @@ const yamlField = (values: readonly string[]) =>
 
 const yamlLine: fc.Arbitrary<string> = fc.oneof(
   { weight: 12, arbitrary: yamlField(YAML_VALUES) },
-  { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...YAML_KEYS), fc.string({ unit: "grapheme-ascii", maxLength: 20 })).map(([key, value]) => `${key}: ${value}`) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...YAML_KEYS), fc.string({ unit: "grapheme-ascii", maxLength: 20 }))
+      .map(([key, value]) => `${key}: ${value}`),
+  },
   { weight: 1, arbitrary: yamlField(YAML_BAD_VALUES) },
   { weight: 1, arbitrary: fc.constantFrom(...YAML_RAW_LINES) },
   { weight: 1, arbitrary: anyText(20) },
@@ -170,7 +245,10 @@ const yamlLine: fc.Arbitrary<string> = fc.oneof(
 /** A front-matter block of YAML-ish lines, in any fence language, closed or not, then a body. */
 const frontMatterText: fc.Arbitrary<string> = fc
   .tuple(
-    fc.oneof({ weight: 4, arbitrary: fc.constant("---\n") }, { weight: 3, arbitrary: fc.constantFrom("---js\n", "---yaml\n", "---json\n", "--- \n", "----\n", "") }),
+    fc.oneof(
+      { weight: 4, arbitrary: fc.constant("---\n") },
+      { weight: 3, arbitrary: fc.constantFrom("---js\n", "---yaml\n", "---json\n", "--- \n", "----\n", "") },
+    ),
     fc.option(fc.constantFrom(...YAML_VALUES).map((value) => `title: ${value}`)),
     fc.uniqueArray(yamlLine, { maxLength: 6, selector: (line) => line.split(":")[0] }),
     fc.oneof({ weight: 4, arbitrary: fc.constant("---\n") }, { weight: 1, arbitrary: fc.constantFrom("--- \n", "...\n", "") }),
@@ -201,26 +279,42 @@ const encoded = (text: fc.Arbitrary<string>): fc.Arbitrary<Uint8Array> =>
   });
 
 /** UTF-8 text with arbitrary bytes spliced in: invalid sequences, NULs, controls. */
-const corrupted: fc.Arbitrary<Uint8Array> = fc
-  .tuple(articleText, fc.uint8Array({ maxLength: 8 }), fc.nat())
-  .map(([text, junk, at]) => {
-    const bytes = new TextEncoder().encode(text);
-    const cut = bytes.length === 0 ? 0 : at % bytes.length;
-    return new Uint8Array([...bytes.subarray(0, cut), ...junk, ...bytes.subarray(cut)]);
-  });
+const corrupted: fc.Arbitrary<Uint8Array> = fc.tuple(articleText, fc.uint8Array({ maxLength: 8 }), fc.nat()).map(([text, junk, at]) => {
+  const bytes = new TextEncoder().encode(text);
+  const cut = bytes.length === 0 ? 0 : at % bytes.length;
+  return new Uint8Array([...bytes.subarray(0, cut), ...junk, ...bytes.subarray(cut)]);
+});
 
 const seedBytes: fc.Arbitrary<Uint8Array> = fc.oneof(
   { weight: 3, arbitrary: encoded(articleText) },
   { weight: 3, arbitrary: encoded(frontMatterText) },
   { weight: 1, arbitrary: encoded(anyCodeUnits(60)) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...BOMS), fc.uint8Array({ maxLength: 200 })).map(([bom, rest]) => new Uint8Array([...bom, ...rest])) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...BOMS), fc.uint8Array({ maxLength: 200 }))
+      .map(([bom, rest]) => new Uint8Array([...bom, ...rest])),
+  },
   { weight: 1, arbitrary: corrupted },
 );
 
 const fileName: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(
-    "story.txt", "2021-05-18-story.md", "Gaza talks.txt", "gaza-talks.md", "sub/dir/nested.markdown", ".md", "-.txt", "___.md",
-    "..txt", "....md", "ñandú – crónica.txt", "日本語.md", "CON.txt", "a b/c d/e f.md", "2021-02-30-bad-date.txt",
+    "story.txt",
+    "2021-05-18-story.md",
+    "Gaza talks.txt",
+    "gaza-talks.md",
+    "sub/dir/nested.markdown",
+    ".md",
+    "-.txt",
+    "___.md",
+    "..txt",
+    "....md",
+    "ñandú – crónica.txt",
+    "日本語.md",
+    "CON.txt",
+    "a b/c d/e f.md",
+    "2021-02-30-bad-date.txt",
   ),
   fc.tuple(anyText(24), fc.constantFrom(".txt", ".md", ".markdown")).map(([name, extension]) => `${name}${extension}`),
 );
@@ -394,7 +488,17 @@ describe("ingest properties", () => {
   describe("front matter in a programming language", () => {
     const MARKER = "__clippingsFrontMatterRan";
     const globals = globalThis as Record<string, unknown>;
-    const fence = fc.constantFrom("---js", "---javascript", "---JS", "---Javascript", "--- js", "---js ", "---coffee", "---json", "---JSON");
+    const fence = fc.constantFrom(
+      "---js",
+      "---javascript",
+      "---JS",
+      "---Javascript",
+      "--- js",
+      "---js ",
+      "---coffee",
+      "---json",
+      "---JSON",
+    );
     const code = fc.constantFrom(
       `{ title: (globalThis.${MARKER} = "expression", "Ran"), date: "2021-05-18" }`,
       `globalThis.${MARKER} = "statement"`,
@@ -432,7 +536,11 @@ describe("ingest properties", () => {
         const { seeds } = await readSeedFiles(join(PROJECT_ROOT, "tests", "fixtures", "ingest", name));
         const [article] = ingestSeeds(seeds, TEST_OPTIONS).articles;
         assert.equal(globals["clippingsFixtureRan"], undefined, `${name} ran`);
-        assert.deepEqual(article?.diagnostics.map((item) => item.code), ["FRONT_MATTER_REFUSED"], name);
+        assert.deepEqual(
+          article?.diagnostics.map((item) => item.code),
+          ["FRONT_MATTER_REFUSED"],
+          name,
+        );
         assert.equal(article?.titleSource, "derived", `${name}: the title came from the refused block`);
       }
     });

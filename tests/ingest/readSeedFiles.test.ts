@@ -17,16 +17,30 @@ describe("readSeedFiles", () => {
     await writeFile(join(dir, ".git", "c.txt"), "C");
     await symlink("/etc/hostname", join(dir, "link.txt"));
     const { seeds, diagnostics } = await readSeedFiles(dir);
-    assert.deepEqual(seeds.map((seed) => [seed.file, Buffer.from(seed.bytes).toString()]), [["2021/a.md", "A"], ["b.txt", "B"]]);
     assert.deepEqual(
-      diagnostics.map((d) => [d.file, d.code, d.level]).sort(),
-      [[".git", "HIDDEN_FILE", "note"], [".hidden.txt", "HIDDEN_FILE", "note"], ["link.txt", "SYMLINK", "note"], ["photo.jpg", "NOT_AN_ARTICLE", "note"]],
+      seeds.map((seed) => [seed.file, Buffer.from(seed.bytes).toString()]),
+      [
+        ["2021/a.md", "A"],
+        ["b.txt", "B"],
+      ],
     );
+    assert.deepEqual(diagnostics.map((d) => [d.file, d.code, d.level]).sort(), [
+      [".git", "HIDDEN_FILE", "note"],
+      [".hidden.txt", "HIDDEN_FILE", "note"],
+      ["link.txt", "SYMLINK", "note"],
+      ["photo.jpg", "NOT_AN_ARTICLE", "note"],
+    ]);
   });
 
   it("should fail clearly on a missing or empty folder", async () => {
     const empty = await mkdtemp(join(tmpdir(), "clippings-empty-"));
-    await assert.rejects(readSeedFiles(join(empty, "nope")), (error: Error) => error instanceof SeedsFolderError && /does not exist/.test(error.message));
-    await assert.rejects(readSeedFiles(empty), (error: Error) => error instanceof SeedsFolderError && /no article files/.test(error.message));
+    await assert.rejects(
+      readSeedFiles(join(empty, "nope")),
+      (error: Error) => error instanceof SeedsFolderError && /does not exist/.test(error.message),
+    );
+    await assert.rejects(
+      readSeedFiles(empty),
+      (error: Error) => error instanceof SeedsFolderError && /no article files/.test(error.message),
+    );
   });
 });

@@ -51,7 +51,10 @@ describe(`seed ${SEED_000}`, async () => {
   it("should keep every word of the text", () => {
     const words = (s: string) => s.split(/\s+/).filter(Boolean);
     const kept = paragraphsOf(article).flatMap((paragraph) => words(paragraph.text));
-    assert.deepEqual(kept, words(text).filter((word) => word !== "date" && word !== "2021-05-18"));
+    assert.deepEqual(
+      kept,
+      words(text).filter((word) => word !== "date" && word !== "2021-05-18"),
+    );
   });
 });
 

@@ -26,7 +26,11 @@ describe("site settings", () => {
       [{ timeZone: "Mars/Olympus" }, /not a time zone name/],
       [[], /must be a JSON object/],
     ];
-    for (const [raw, message] of cases) assert.throws(() => parseSettings(raw, "clippings.json"), (error: Error) => error instanceof SettingsError && message.test(error.message));
+    for (const [raw, message] of cases)
+      assert.throws(
+        () => parseSettings(raw, "clippings.json"),
+        (error: Error) => error instanceof SettingsError && message.test(error.message),
+      );
   });
 
   it("should read a file, and use the defaults only when the default file is absent", async () => {

@@ -20,7 +20,9 @@ function main(): number {
     console.error(`Installing Chromium failed (exit ${result.status}). Run as root: ${INSTALL}`);
     return 1;
   }
-  console.error(`Chromium is needed for the browser tests and was not found at /usr/bin/chromium.\nInstall it with: sudo sh -c '${INSTALL}'\n(or set CHROMIUM_PATH to a Chromium binary)`);
+  console.error(
+    `Chromium is needed for the browser tests and was not found at /usr/bin/chromium.\nInstall it with: sudo sh -c '${INSTALL}'\n(or set CHROMIUM_PATH to a Chromium binary)`,
+  );
   return 1;
 }
 

@@ -11,7 +11,10 @@ describe("the safe-HTML checker", () => {
     const dir = await mkdtemp(join(tmpdir(), "clippings-checker-"));
     await mkdir(join(dir, "assets"));
     await writeFile(join(dir, "assets", "search.js"), "");
-    await writeFile(join(dir, "clean.html"), '<p><a href="/clean.html">ok</a></p><script src="/assets/search.js"></script><script type="application/ld+json">{}</script>');
+    await writeFile(
+      join(dir, "clean.html"),
+      '<p><a href="/clean.html">ok</a></p><script src="/assets/search.js"></script><script type="application/ld+json">{}</script>',
+    );
     assert.deepEqual(await unsafeHtml(dir), []);
 
     await writeFile(
@@ -21,8 +24,19 @@ describe("the safe-HTML checker", () => {
     );
     await writeFile(join(dir, "latin1.html"), Buffer.from([0x3c, 0x70, 0x3e, 0xe9, 0x3c, 0x2f, 0x70, 0x3e]));
     const problems = await unsafeHtml(dir);
-    for (const pattern of [/bad\.html: script alert/, /onerror/, /href="javascript:/, /data-pagefind-filter inside article text/, /cdn\.example/, /link \/missing\/ does not resolve/, /latin1\.html: not valid UTF-8/]) {
-      assert.ok(problems.some((problem) => pattern.test(problem)), `missed ${pattern}: ${problems.join("; ")}`);
+    for (const pattern of [
+      /bad\.html: script alert/,
+      /onerror/,
+      /href="javascript:/,
+      /data-pagefind-filter inside article text/,
+      /cdn\.example/,
+      /link \/missing\/ does not resolve/,
+      /latin1\.html: not valid UTF-8/,
+    ]) {
+      assert.ok(
+        problems.some((problem) => pattern.test(problem)),
+        `missed ${pattern}: ${problems.join("; ")}`,
+      );
     }
   });
 });

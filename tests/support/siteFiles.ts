@@ -9,7 +9,9 @@ import { parse } from "node-html-parser";
 
 export async function listFiles(siteDir: string): Promise<string[]> {
   const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => relative(siteDir, join(entry.parentPath, entry.name)).split(sep).join("/"));
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(siteDir, join(entry.parentPath, entry.name)).split(sep).join("/"));
 }
 
 export async function htmlPages(siteDir: string): Promise<Array<{ file: string; html: string }>> {
@@ -42,7 +44,11 @@ export async function brokenLinks(siteDir: string, prefix = "/"): Promise<Broken
     let found = idsOf.get(path);
     if (found === undefined) {
       const html = pages.find((page) => join(siteDir, page.file) === path)?.html ?? "";
-      found = new Set(parse(html).querySelectorAll("[id]").map((element) => element.getAttribute("id") ?? ""));
+      found = new Set(
+        parse(html)
+          .querySelectorAll("[id]")
+          .map((element) => element.getAttribute("id") ?? ""),
+      );
       idsOf.set(path, found);
     }
     return found;
