@@ -34,21 +34,23 @@ after(async () => {
 
 /** Result links once Pagefind has shown `count` of them for the current query. */
 async function resultLinks(count: number): Promise<string[]> {
+  // The status line is busy while a search runs; each result replaces its placeholder (aria-hidden) once loaded.
   await page.waitForFunction(
-    (n) => document.querySelectorAll(".pagefind-ui__result").length === n && !document.querySelector(".pagefind-ui__loading"),
+    (n) =>
+      document.querySelector("#search-status")?.getAttribute("aria-busy") === "false" &&
+      document.querySelectorAll(".search-result-link").length === n &&
+      !document.querySelector(".pf-results [aria-hidden='true']"),
     count,
   );
-  // Pagefind renders results as they load; wait until the set is stable.
-  await page.waitForTimeout(400);
-  return page.$$eval(".pagefind-ui__result-link", (links) =>
-    links.map((link) => new URL((link as HTMLAnchorElement).href).pathname).sort(),
-  );
+  return page.$$eval(".search-result-link", (links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname).sort());
 }
 
 async function search(query: string): Promise<void> {
   await page.goto(`${server.origin}/search/`);
-  const input = page.locator(".pagefind-ui__search-input");
+  const input = page.locator("pagefind-input input");
   await input.waitFor();
+  // Ready once Pagefind has loaded: typing then starts one search, not one per half-typed word.
+  await page.locator("#search[data-ready]").waitFor({ state: "attached" });
   await input.pressSequentially(query, { delay: 20 });
 }
 
@@ -56,23 +58,24 @@ describe("search in the browser", () => {
   it("should find both articles for “ceasefire”, each linking to its page", async () => {
     await search("ceasefire");
     assert.deepEqual(await resultLinks(2), [URL_000, URL_003]);
-    const dates = await page.$$eval("[data-pagefind-ui-meta='date']", (items) => items.map((item) => item.textContent?.trim()).sort());
-    assert.deepEqual(dates, ["Date: 18 May 2021", "Date: 28 September 2023"]);
+    const dates = await page.$$eval(".search-result-date", (items) => items.map((item) => item.textContent?.trim()).sort());
+    assert.deepEqual(dates, ["18 May 2021", "28 September 2023"]);
     assert.match(new URL(page.url()).search, /q=ceasefire/, "the query is kept in the address");
   });
 
   it("should find only the 2021-05-18 article for “Psaki”, and open it", async () => {
     await search("Psaki");
     assert.deepEqual(await resultLinks(1), [URL_000]);
-    await page.click(".pagefind-ui__result-link");
-    await page.waitForURL(`**${URL_000}`);
+    await page.click(".search-result-link");
+    // The link carries ?pagefind-highlight=psaki, for the article page to mark the word.
+    await page.waitForURL((url) => url.pathname === URL_000);
     assert.equal(await page.getAttribute("article time", "datetime"), "2021-05-18");
   });
 
   it("should open a deep link /search/?q=ceasefire with results", async () => {
     await page.goto(`${server.origin}/search/?q=ceasefire`);
     assert.deepEqual(await resultLinks(2), [URL_000, URL_003]);
-    assert.equal(await page.inputValue(".pagefind-ui__search-input"), "ceasefire");
+    assert.equal(await page.inputValue("pagefind-input input"), "ceasefire");
   });
 
   it("should sort by date and filter by year through the index", async () => {
@@ -100,7 +103,7 @@ describe("browsing in the browser", () => {
     await page.click(`.entries a[href="${URL_003}"]`);
     await page.waitForURL(`**${URL_003}`);
     assert.equal(await page.textContent(".dateline"), "WASHINGTON");
-    assert.equal(await page.locator("figure").count(), 3);
+    assert.equal(await page.locator(".article-body figure").count(), 3);
     assert.match((await page.textContent(".notice")) ?? "", /Date uncertain/);
   });
 

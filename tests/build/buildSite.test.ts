@@ -167,13 +167,14 @@ describe("building the seeds", () => {
     const sources = search
       .querySelectorAll("script[src], link[rel=stylesheet]")
       .map((el) => el.getAttribute("src") ?? el.getAttribute("href"));
-    assert.ok(sources.includes("/pagefind/pagefind-ui.js"));
-    assert.ok(sources.includes("/pagefind/pagefind-ui.css"));
+    assert.ok(sources.includes("/pagefind/pagefind-component-ui.js"));
+    assert.ok(sources.includes("/assets/search.js"));
+    assert.ok(sources.includes("/assets/search.css"));
     assert.ok(
       sources.every((source) => source?.startsWith("/")),
       `external resource in ${sources.join(", ")}`,
     );
-    await access(join(outDir, "pagefind", "pagefind-ui.js"));
+    await access(join(outDir, "pagefind", "pagefind-component-ui.js"));
     assert.ok(search.querySelector("#search"));
     assert.match(text(search.querySelector("noscript")), /timeline/);
   });

@@ -73,9 +73,9 @@ describe("a build of hostile and broken input", () => {
     const document = parse(html);
     const scripts = document.querySelectorAll("script");
     assert.deepEqual(
-      scripts.map((script) => script.getAttribute("type")),
-      ["application/ld+json"],
-      "only the site's own structured data",
+      scripts.map((script) => script.getAttribute("src") ?? script.getAttribute("type")),
+      ["application/ld+json", "/assets/highlight.js"],
+      "only the site's own structured data and search-term highlighter",
     );
     assert.ok(!scripts[0]?.innerHTML.includes("<"), "a < inside JSON-LD could end the script");
     assert.equal(JSON.parse(scripts[0]?.innerHTML ?? "{}").headline, "<script>alert('title')</script> Headline");
