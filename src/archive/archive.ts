@@ -51,8 +51,8 @@ export interface EntityPageView {
   /** Articles naming it, all pages. */
   readonly count: number;
   readonly span: { readonly first: IsoDate; readonly last: IsoDate } | null;
-  /** Articles per year, for its chart. */
-  readonly years: ReadonlyArray<{ readonly year: string; readonly count: number }>;
+  /** Its articles over time, for its chart: per year, or per month when they all fall in one year. */
+  readonly timeline: ReadonlyArray<{ readonly period: string; readonly count: number }>;
   readonly pageNumber: number;
   readonly pageCount: number;
   readonly previousPage: string | null;

@@ -60,8 +60,12 @@ export const ENTITY_INDEX_PAGE_SIZE = 500;
 function entityPageViews(findings: EntityFindings, byId: ReadonlyMap<string, ArchivedArticle>): EntityPageView[] {
   return findings.pages.map((page) => {
     const all = page.entity.articleIds.flatMap((id) => byId.get(id)?.date ?? []);
-    const years = new Map<string, number>();
-    for (const date of all) years.set(date.slice(0, 4), (years.get(date.slice(0, 4)) ?? 0) + 1);
+    const oneYear = all.length > 0 && all[0]?.slice(0, 4) === all[all.length - 1]?.slice(0, 4);
+    const timeline = new Map<string, number>();
+    for (const date of all) {
+      const period = oneYear ? date.slice(0, 7) : date.slice(0, 4);
+      timeline.set(period, (timeline.get(period) ?? 0) + 1);
+    }
     return {
       url: page.url,
       name: page.entity.name,
@@ -69,7 +73,7 @@ function entityPageViews(findings: EntityFindings, byId: ReadonlyMap<string, Arc
       indexUrl: `/${KIND_FOLDERS[page.entity.kind]}/`,
       count: page.entity.articleIds.length,
       span: all.length === 0 ? null : { first: all[0] as IsoDate, last: all[all.length - 1] as IsoDate },
-      years: [...years].map(([year, count]) => ({ year, count })),
+      timeline: [...timeline].map(([period, count]) => ({ period, count })),
       pageNumber: page.pageNumber,
       pageCount: page.pageCount,
       previousPage: page.previousPage,

@@ -71,9 +71,9 @@ export const filters = {
   markdownInline: renderMarkdownInline,
   yearsChart,
   monthsChart,
-  countsChart: (years: ReadonlyArray<{ year: string; count: number }>, title: string) =>
+  countsChart: (periods: ReadonlyArray<{ period: string; count: number }>, title: string) =>
     barChartSvg(
-      years.map((item) => ({ label: item.year, value: item.count })),
+      periods.map((item) => ({ label: periodLabel(item.period).replace(/ \d{4}$/, ""), value: item.count })),
       title,
     ),
   siteUrl: (path: string, site: SiteSettings) => absoluteUrl(site, path),
