@@ -1,0 +1,66 @@
+/**
+ * Writes a benchmark seeds folder: the article files of a corpus folder,
+ * multiplied to the size asked for by `multiplyCorpus` (see there for how
+ * copies are named and dated).
+ */
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { extname, join } from "node:path";
+import { ARTICLE_EXTENSIONS } from "../ingest/readSeedFiles.ts";
+import { multiplyCorpus, type MultiplyOptions, type SourceArticle } from "./corpusMultiplier.ts";
+
+export interface BenchSeeds {
+  readonly dir: string;
+  readonly articles: number;
+  readonly sources: number;
+  readonly copies: number;
+  /** Rounds of copies made (0 when the corpus was large enough). */
+  readonly rounds: number;
+  /** Earliest and latest date written on a date line. */
+  readonly span: { readonly first: string; readonly last: string } | null;
+  readonly bytes: number;
+}
+
+/** The article files directly in `corpusDir` (not hidden, not in subfolders). */
+export async function readCorpus(corpusDir: string): Promise<SourceArticle[]> {
+  const entries = await readdir(corpusDir, { withFileTypes: true });
+  const files = entries.filter(
+    (entry) => entry.isFile() && !entry.name.startsWith(".") && ARTICLE_EXTENSIONS.has(extname(entry.name).toLowerCase()),
+  );
+  return Promise.all(files.map(async (entry) => ({ name: entry.name, text: await readFile(join(corpusDir, entry.name), "utf8") })));
+}
+
+export async function writeBenchSeeds(corpusDir: string, seedsDir: string, options: MultiplyOptions): Promise<BenchSeeds> {
+  const sources = await readCorpus(corpusDir);
+  if (sources.length === 0) throw new Error(`no article files (${[...ARTICLE_EXTENSIONS].join(", ")}) in "${corpusDir}"`);
+  const articles = multiplyCorpus(sources, options);
+  await mkdir(seedsDir, { recursive: true });
+  let bytes = 0;
+  let first: string | null = null;
+  let last: string | null = null;
+  // A few files at a time: thousands of open handles at once gain nothing.
+  const parallel = 32;
+  for (let start = 0; start < articles.length; start += parallel) {
+    await Promise.all(
+      articles.slice(start, start + parallel).map((article) => {
+        const data = Buffer.from(article.text, "utf8");
+        bytes += data.length;
+        return writeFile(join(seedsDir, article.name), data);
+      }),
+    );
+  }
+  for (const { date } of articles) {
+    if (date === null) continue;
+    if (first === null || date < first) first = date;
+    if (last === null || date > last) last = date;
+  }
+  const copies = articles.filter((article) => article.round > 0).length;
+  return {
+    dir: seedsDir,
+    articles: articles.length,
+    sources: sources.length,
+    copies,
+    rounds: articles.reduce((max, article) => Math.max(max, article.round), 0),
+    span: first !== null && last !== null ? { first, last } : null,
+    bytes,
+  };
+}

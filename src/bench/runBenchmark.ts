@@ -1,0 +1,200 @@
+/**
+ * `npm run bench -- --corpus DIR --articles N [--out DIR] [--skip-bare] [--keep]`
+ *
+ * 1. Writes a seeds folder of N articles from the corpus folder: the
+ *    corpus's own articles, then, past its size, copies under new names
+ *    with their dates spread over about twenty years (`corpusMultiplier.ts`).
+ * 2. Builds it with Clippings in a child process (`stagedBuild.ts`), timing
+ *    each stage, and samples the resident memory of the child's whole
+ *    process tree (Node plus the Pagefind binary) every 100 ms.
+ * 3. Unless `--skip-bare`, builds the same articles with the bare toolchain,
+ *    Eleventy then the Pagefind CLI (`bareBuild.ts`), measured the same way.
+ * 4. Prints a table, then one JSON line (`benchReport.ts`).
+ *
+ * Wall time depends on what else the machine is doing: the load average
+ * before and after each build is printed with it.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { PROJECT_ROOT } from "../projectRoot.ts";
+import { PAGEFIND_DIR } from "../search/indexArticles.ts";
+import { eleventyArgs, pagefindArgs, prepareBareProject } from "./bareBuild.ts";
+import { formatReport, reportJson, type BareRun, type BenchResult, type ClippingsRun } from "./benchReport.ts";
+import { writeBenchSeeds } from "./benchSeeds.ts";
+import { firstQueryBytes, folderSize, type FirstQuery } from "./outputStats.ts";
+import { measureCommand, type Measurement } from "./processTreeRss.ts";
+import { parseStagedBuildOutput } from "./stagedBuildResult.ts";
+
+const USAGE = `Usage: npm run bench -- --corpus DIR --articles N [options]
+
+  --corpus DIR      folder of article files to build from (e.g. ../shared/corpus/cnn)
+  --articles N      how many articles to build; past the corpus's size, copies are made
+  --out DIR         work folder (seeds/, site/, bare/), kept afterwards; default: a temporary folder
+  --skip-bare       build with Clippings only, not with bare Eleventy + Pagefind
+  --keep            keep the temporary work folder
+  --seed N          seed of the copies' dates                            default: 1
+  --profile DIR     write a V8 CPU profile of the Clippings build into DIR (--cpu-prof)
+  -h, --help        this text`;
+
+const STAGED_BUILD = join(PROJECT_ROOT, "src", "bench", "stagedBuild.ts");
+/** Marks a work folder as the benchmark's, so that `--out` never clears anything else. */
+const WORK_MARKER = ".clippings-bench";
+
+class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+function positiveInteger(value: string | undefined, option: string): number {
+  const number = Number(value);
+  if (value === undefined || !/^\d+$/.test(value) || number < 1)
+    throw new UsageError(`${option} must be a whole number ≥ 1, not "${value ?? ""}"`);
+  return number;
+}
+
+async function workFolder(out: string | undefined): Promise<string> {
+  if (out === undefined) return mkdtemp(join(tmpdir(), "clippings-bench-"));
+  const dir = resolve(out);
+  const entries = await readdir(dir).catch(() => [] as string[]);
+  if (entries.length > 0 && !entries.includes(WORK_MARKER)) {
+    throw new UsageError(`--out "${out}" is not empty and was not made by the benchmark; choose an empty or new folder`);
+  }
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  return dir;
+}
+
+function failed(what: string, run: Measurement): Error {
+  const tail = (run.stderr || run.stdout).trim().split("\n").slice(-30).join("\n");
+  return new Error(`${what} failed (exit ${run.exitCode ?? run.signal}) after ${run.wallSeconds.toFixed(1)} s:\n${tail}`);
+}
+
+async function pagefindOf(siteDir: string): Promise<FirstQuery | null> {
+  const dir = join(siteDir, PAGEFIND_DIR);
+  return existsSync(join(dir, "pagefind-entry.json")) ? firstQueryBytes(dir) : null;
+}
+
+const load = (): number => loadavg()[0] ?? 0;
+
+/**
+ * The commit the build code is at, and whether the code differs from it:
+ * the project changes under a long benchmark. Read-only git (no index refresh).
+ */
+function sourceVersion(): string {
+  const git = (args: string[]) =>
+    execFileSync("git", ["--no-optional-locks", ...args], {
+      cwd: PROJECT_ROOT,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
+  try {
+    const head = git(["rev-parse", "--short", "HEAD"]);
+    const changed = git(["status", "--porcelain", "--", "src", "layouts", ".eleventy.ts", "package.json", ":(exclude)src/bench"]);
+    return changed === "" ? head : `${head} + uncommitted changes`;
+  } catch {
+    return "unknown";
+  }
+}
+
+async function runClippings(seedsDir: string, siteDir: string, profileDir: string | undefined): Promise<ClippingsRun> {
+  const profile = profileDir === undefined ? [] : ["--cpu-prof", "--cpu-prof-dir", resolve(profileDir)];
+  const before = load();
+  const run = await measureCommand(process.execPath, [...profile, "--import", "tsx", STAGED_BUILD, "--seeds", seedsDir, "--out", siteDir], {
+    cwd: PROJECT_ROOT,
+    echoStderr: true,
+  });
+  const after = load();
+  const build = parseStagedBuildOutput(run.stdout);
+  if (run.exitCode !== 0 || build === null) throw failed("the Clippings build", run);
+  return { ...run, build, output: await folderSize(siteDir), firstQuery: await pagefindOf(siteDir), load: [before, after] };
+}
+
+async function runBare(seedsDir: string, projectDir: string): Promise<BareRun> {
+  const project = await prepareBareProject(seedsDir, projectDir);
+  const before = load();
+  const eleventy = await measureCommand(process.execPath, eleventyArgs(project), { cwd: project.dir });
+  if (eleventy.exitCode !== 0) throw failed("Eleventy", eleventy);
+  console.error(`  eleventy: ${eleventy.wallSeconds.toFixed(1)} s`);
+  const pagefind = await measureCommand(process.execPath, pagefindArgs(project), { cwd: project.dir });
+  if (pagefind.exitCode !== 0) throw failed("the Pagefind CLI", pagefind);
+  console.error(`  pagefind: ${pagefind.wallSeconds.toFixed(1)} s`);
+  const after = load();
+  const peakByProgram: Record<string, number> = { ...eleventy.peakByProgram };
+  for (const [name, bytes] of Object.entries(pagefind.peakByProgram)) peakByProgram[name] = Math.max(peakByProgram[name] ?? 0, bytes);
+  return {
+    wallSeconds: eleventy.wallSeconds + pagefind.wallSeconds,
+    cpuSeconds: eleventy.cpuSeconds + pagefind.cpuSeconds,
+    peakRssBytes: Math.max(eleventy.peakRssBytes, pagefind.peakRssBytes),
+    peakByProgram,
+    steps: { eleventy: eleventy.wallSeconds, pagefind: pagefind.wallSeconds },
+    output: await folderSize(project.siteDir),
+    firstQuery: await pagefindOf(project.siteDir),
+    load: [before, after],
+  };
+}
+
+async function main(args: string[]): Promise<number> {
+  let work: string | undefined;
+  let keep = false;
+  try {
+    const { values } = parseArgs({
+      args,
+      options: {
+        corpus: { type: "string" },
+        articles: { type: "string" },
+        out: { type: "string" },
+        "skip-bare": { type: "boolean" },
+        keep: { type: "boolean" },
+        seed: { type: "string" },
+        profile: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+    });
+    if (values.help) {
+      console.log(USAGE);
+      return 0;
+    }
+    if (values.corpus === undefined) throw new UsageError("--corpus DIR is required");
+    const count = positiveInteger(values.articles, "--articles");
+    const seed = values.seed === undefined ? 1 : positiveInteger(values.seed, "--seed");
+    keep = values.keep === true || values.out !== undefined;
+    work = await workFolder(values.out);
+    const source = sourceVersion();
+    await writeFile(join(work, WORK_MARKER), "Work folder of `npm run bench`; replaced on each run.\n");
+
+    console.error(`Writing ${count} seeds into ${join(work, "seeds")} …`);
+    const { dir: seedsDir, ...seeds } = await writeBenchSeeds(resolve(values.corpus), join(work, "seeds"), { count, seed });
+    console.error(`Clippings build (load ${load().toFixed(2)}) …`);
+    const clippings = await runClippings(seedsDir, join(work, "site"), values.profile);
+    let bare: BareRun | null = null;
+    if (!values["skip-bare"]) {
+      console.error(`Bare build: Eleventy + Pagefind CLI (load ${load().toFixed(2)}) …`);
+      bare = await runBare(seedsDir, join(work, "bare"));
+    }
+    const result: BenchResult = {
+      corpus: values.corpus,
+      source,
+      seed,
+      seeds,
+      machine: { cpus: cpus().length, memoryGB: Math.round(totalmem() / 1024 ** 3), node: process.versions.node },
+      clippings,
+      bare,
+    };
+    console.log(formatReport(result));
+    if (keep) console.log(`Work folder kept: ${work}`);
+    console.log(reportJson(result));
+    return 0;
+  } catch (error) {
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof UsageError) console.error(`\n${USAGE}`);
+    return 1;
+  } finally {
+    if (work !== undefined && !keep) await rm(work, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

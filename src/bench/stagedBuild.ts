@@ -1,0 +1,103 @@
+/**
+ * The Clippings build of `src/build.ts`, stage by stage, each one timed: the
+ * child process `runBenchmark.ts` measures, so that its memory is the
+ * build's alone.
+ *
+ *   node --import tsx src/bench/stagedBuild.ts --seeds DIR --out DIR
+ *
+ * Stages: ingest (`readSeedFiles` + `ingestSeeds`), archive (`buildArchive`),
+ * render (`renderSite`, Eleventy) and search index (`indexArticles`,
+ * Pagefind), into a staged output folder that is then swapped in, as
+ * `buildSite` does. Prints one line per stage on stderr as it ends, and last
+ * one JSON line on stdout: `StagedBuildResult`.
+ */
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import { buildArchive } from "../archive/buildArchive.ts";
+import { ingestOptionsFor } from "../build.ts";
+import { ingestSeeds } from "../ingest/ingestSeeds.ts";
+import { readSeedFiles } from "../ingest/readSeedFiles.ts";
+import { stageOutput } from "../outputFolder.ts";
+import { renderSite } from "../render/renderSite.ts";
+import { indexArticles } from "../search/indexArticles.ts";
+import { DEFAULT_SETTINGS } from "../site/siteSettings.ts";
+import type { Stage, StagedBuildResult, StageMemory } from "./stagedBuildResult.ts";
+
+const MB = 1024 * 1024;
+
+function memoryNow(): StageMemory {
+  const { rss, heapUsed } = process.memoryUsage();
+  return { rssMB: Math.round(rss / MB), heapUsedMB: Math.round(heapUsed / MB) };
+}
+
+async function main(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { seeds: { type: "string" }, out: { type: "string" } }, strict: true });
+  if (values.seeds === undefined || values.out === undefined) throw new Error("usage: stagedBuild.ts --seeds DIR --out DIR");
+  const startupSeconds = performance.now() / 1000;
+  const stages = {} as Record<Stage, number>;
+  const stageCpu = {} as Record<Stage, number>;
+  const memory = {} as Record<Stage, StageMemory>;
+  let outputSeconds = 0;
+  async function timed<T>(stage: Stage, run: () => T | Promise<T>): Promise<T> {
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    const result = await run();
+    stages[stage] = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
+    stageCpu[stage] = (used.user + used.system) / 1e6;
+    memory[stage] = memoryNow();
+    console.error(
+      `  ${stage}: ${stages[stage].toFixed(1)} s (Node CPU ${stageCpu[stage].toFixed(1)} s), rss ${memory[stage].rssMB} MB, heap ${memory[stage].heapUsedMB} MB`,
+    );
+    return result;
+  }
+
+  const options = ingestOptionsFor({});
+  const seedsDir = values.seeds;
+  const { folder, articles, rejected } = await timed("ingest", async () => {
+    const folder = await readSeedFiles(seedsDir);
+    return { folder, ...ingestSeeds(folder.seeds, options) };
+  });
+  const archive = await timed("archive", () => buildArchive(articles, { today: options.today }));
+
+  let started = performance.now();
+  const staging = await stageOutput(values.out);
+  outputSeconds += (performance.now() - started) / 1000;
+  const { pages } = await timed("render", () => renderSite(archive, DEFAULT_SETTINGS, staging.dir));
+  const { indexedPages } = await timed("index", () => indexArticles(staging.dir));
+  started = performance.now();
+  await staging.commit();
+  outputSeconds += (performance.now() - started) / 1000;
+
+  const diagnostics: Record<string, number> = {};
+  for (const item of [...folder.diagnostics, ...rejected, ...articles.flatMap((article) => article.diagnostics)]) {
+    diagnostics[item.code] = (diagnostics[item.code] ?? 0) + 1;
+  }
+  const result: StagedBuildResult = {
+    startupSeconds,
+    stages,
+    stageCpu,
+    outputSeconds,
+    memory,
+    // resourceUsage().maxRSS is in kilobytes.
+    nodeMaxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    articles: archive.articles.length,
+    pages: pages.length,
+    indexedPages,
+    diagnostics,
+  };
+  console.log(JSON.stringify(result));
+}
+
+try {
+  await main(process.argv.slice(2));
+} catch (error) {
+  // Eleventy wraps the template's own error: show the whole chain.
+  for (let cause: unknown = error, depth = 0; cause !== undefined && depth < 5; depth++) {
+    console.error(
+      `${depth === 0 ? "error" : "caused by"}: ${cause instanceof Error ? (cause.stack ?? cause.message) : JSON.stringify(cause)}`,
+    );
+    cause = cause instanceof Error ? (cause.cause ?? (cause as { originalError?: unknown }).originalError) : undefined;
+  }
+  process.exitCode = 1;
+}
