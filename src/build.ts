@@ -31,14 +31,17 @@ export interface BuildOptions {
 
 export const DEFAULT_OPTIONS = { seedsDir: "seeds", outDir: "_site" } as const satisfies BuildOptions;
 
-export interface LoadedArchive {
-  readonly archive: Archive;
+export interface IngestedFolder {
   /** In seed (path) order. */
   readonly articles: readonly Article[];
   /** Everything found, for every file: skipped files, rejected files and each article's own. */
   readonly diagnostics: readonly Diagnostic[];
   /** Article files found in the seeds folder, read or not. */
   readonly files: number;
+}
+
+export interface LoadedArchive extends IngestedFolder {
+  readonly archive: Archive;
 }
 
 export interface BuildReport extends LoadedArchive {
@@ -53,8 +56,8 @@ export function ingestOptionsFor(options: Pick<BuildOptions, "numericDates" | "s
   return options.numericDates === undefined ? { today } : { today, numericDates: options.numericDates };
 }
 
-/** Reads and parses a seeds folder into an archive; shared by build, check and the dev server. */
-export async function loadArchive(seedsDir: string, options: IngestOptions): Promise<LoadedArchive> {
+/** Reads and parses a seeds folder into records; what `check` needs. */
+export async function ingestFolder(seedsDir: string, options: IngestOptions): Promise<IngestedFolder> {
   const folder = await readSeedFiles(seedsDir);
   const { articles, rejected } = ingestSeeds(folder.seeds, options);
   if (articles.length === 0) {
@@ -64,7 +67,13 @@ export async function loadArchive(seedsDir: string, options: IngestOptions): Pro
   }
   const files = folder.seeds.length + folder.diagnostics.filter((d) => d.level === "error").length;
   const diagnostics = [...folder.diagnostics, ...rejected, ...articles.flatMap((article) => article.diagnostics)];
-  return { archive: buildArchive(articles, { today: options.today }), articles, diagnostics, files };
+  return { articles, diagnostics, files };
+}
+
+/** Reads and parses a seeds folder into an archive; shared by the build and the dev server. */
+export async function loadArchive(seedsDir: string, options: IngestOptions): Promise<LoadedArchive> {
+  const ingested = await ingestFolder(seedsDir, options);
+  return { ...ingested, archive: buildArchive(ingested.articles, { today: options.today }) };
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildReport> {

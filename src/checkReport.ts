@@ -3,7 +3,8 @@
  * stable shape for scripts (see README, "Check the articles").
  */
 import type { Article, DateSource, IsoDate, TitleSource } from "./article.ts";
-import type { LoadedArchive } from "./build.ts";
+import { articleUrl } from "./archive/buildArchive.ts";
+import type { IngestedFolder } from "./build.ts";
 import type { Diagnostic, DiagnosticCode, Level } from "./diagnostics.ts";
 
 export interface CheckedDiagnostic {
@@ -44,12 +45,11 @@ function checked(d: Diagnostic): CheckedDiagnostic {
   return { file: d.file, line: d.line ?? null, level: d.level, code: d.code, message: d.message };
 }
 
-export function checkReport(loaded: LoadedArchive, seconds: number): CheckReport {
-  const urls = new Map(loaded.archive.articles.map((article) => [article.id, article.url]));
+export function checkReport(loaded: IngestedFolder, seconds: number): CheckReport {
   const articles = loaded.articles.map((article: Article) => ({
     file: article.sourceFile,
     id: article.id,
-    url: urls.get(article.id) ?? "",
+    url: articleUrl(article.id),
     title: article.title,
     titleSource: article.titleSource,
     date: article.date,

@@ -4,7 +4,7 @@
  * Exits 1 when any file had an error, or (with --strict) a warning.
  */
 import { performance } from "node:perf_hooks";
-import { DEFAULT_OPTIONS, ingestOptionsFor, loadArchive } from "../build.ts";
+import { DEFAULT_OPTIONS, ingestFolder, ingestOptionsFor } from "../build.ts";
 import { formatGroupedDiagnostics } from "../diagnostics.ts";
 import { checkReport } from "../checkReport.ts";
 import { strictViolations } from "../strictMode.ts";
@@ -25,7 +25,7 @@ async function main(args: string[]): Promise<number> {
     }
     const started = performance.now();
     const ingest = ingestOptionsFor({ settings: await settingsFrom(values), ...numericDatesFrom(values) });
-    const loaded = await loadArchive(values.seeds ?? DEFAULT_OPTIONS.seedsDir, ingest);
+    const loaded = await ingestFolder(values.seeds ?? DEFAULT_OPTIONS.seedsDir, ingest);
     const seconds = (performance.now() - started) / 1000;
     const failed =
       countLevel(loaded.diagnostics, "error") > 0 || (values.strict === true && strictViolations(loaded.diagnostics).length > 0);
