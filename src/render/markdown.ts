@@ -12,6 +12,16 @@ const UNSAFE_SCHEME = /^\s*(?:javascript|vbscript|file|data):/i;
 const defaultValidateLink = markdown.validateLink.bind(markdown);
 markdown.validateLink = (url: string) => !UNSAFE_SCHEME.test(url) && defaultValidateLink(url);
 
+// Subheadings inside an article (`### Charges in Louisiana`) sit under the
+// page's one <h1>: each becomes an <h2>, so heading levels never skip.
+for (const rule of ["heading_open", "heading_close"] as const) {
+  markdown.renderer.rules[rule] = (tokens, index, options, _env, self) => {
+    const token = tokens[index];
+    if (token !== undefined) token.tag = "h2";
+    return self.renderToken(tokens, index, options);
+  };
+}
+
 /** A block of Markdown as HTML (paragraphs, lists, emphasis). */
 export function renderMarkdown(text: string): string {
   return markdown.render(text);

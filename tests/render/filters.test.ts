@@ -16,6 +16,11 @@ describe("filters", () => {
     assert.equal(renderMarkdownInline("A <b>caption</b>"), "A &lt;b&gt;caption&lt;/b&gt;");
   });
 
+  it("should make every subheading in article text an h2 under the page's h1", () => {
+    assert.equal(renderMarkdown("### Charges in Louisiana"), "<h2>Charges in Louisiana</h2>\n");
+    assert.equal(renderMarkdown("# Big"), "<h2>Big</h2>\n");
+  });
+
   it("should not make links of javascript:, vbscript: or data: addresses", () => {
     for (const url of ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "vbscript:x", "data:image/png;base64,AAAA", "data:text/html,<b>"]) {
       assert.doesNotMatch(renderMarkdown(`[x](${url})`), /<a /, url);
