@@ -25,6 +25,7 @@ import {
   stripRoles,
   surnameOf,
   tidyName,
+  PARTICLES,
 } from "./personNames.ts";
 
 export type EntityKind = "person" | "place" | "organization";
@@ -266,33 +267,7 @@ const PLACE_HEADS: ReadonlySet<string> = new Set([
 ]);
 
 /** Lower-case words a name runs through; "the" and "and" only inside "X of the Y" / "X of Y and Z". */
-const JOINERS: ReadonlySet<string> = new Set([
-  "of",
-  "for",
-  "on",
-  "the",
-  "and",
-  "&",
-  "de",
-  "del",
-  "della",
-  "der",
-  "den",
-  "di",
-  "da",
-  "du",
-  "dos",
-  "das",
-  "la",
-  "le",
-  "van",
-  "von",
-  "bin",
-  "ibn",
-  "al",
-  "el",
-  "y",
-]);
+const JOINERS = PARTICLES;
 /** Heads that take "of" ("Bank of America", "Secretary of State"); after other words "of" ends the name ("Biden of Delaware"). */
 const OF_TAKERS: ReadonlySet<string> = new Set([...ORGANIZATION_HEADS, ...PLACE_HEADS, "state", "duke"]);
 

@@ -137,7 +137,7 @@ const ROLE_FILLERS: ReadonlySet<string> = new Set([
 const SUFFIXES: ReadonlySet<string> = new Set(["jr", "sr", "ii", "iii", "iv"]);
 
 /** Lower-case words allowed inside a proper name ("Bank of America", "Mohammed bin Salman", "Ursula von der Leyen"). */
-const PARTICLES: ReadonlySet<string> = new Set([
+export const PARTICLES: ReadonlySet<string> = new Set([
   "of",
   "the",
   "and",
