@@ -15,14 +15,14 @@
  * under 250 KB and under 300 ms. On 127.0.0.1 there is no network latency:
  * the time is the browser's own work (script, WebAssembly, index decoding).
  */
-import { readFile, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { availableParallelism, loadavg } from "node:os";
-import { join, normalize, resolve, sep } from "node:path";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import type { Request } from "playwright-core";
-import { launchChromium } from "../../tests/support/chromium.ts";
-import { serveFolder } from "../../tests/support/staticServer.ts";
+import { launchChromium } from "../browser/chromium.ts";
+import { resolveFile, serveFolder } from "../browser/staticServer.ts";
 
 export const BUDGET = { bytes: 250 * 1024, milliseconds: 300, articles: 20_000 } as const;
 /** Marks set by layouts/assets/search.js: Pagefind and its filters loaded, results known, first result in the document. */
@@ -47,24 +47,11 @@ export interface RunResult {
   readonly rawTotal: number;
 }
 
-/** The file a site path names, as the static server resolves it. */
-async function siteFile(root: string, sitePath: string): Promise<string | null> {
-  const path = normalize(join(root, decodeURIComponent(sitePath)));
-  if (path !== root && !path.startsWith(root + sep)) return null;
-  const info = await stat(path).catch(() => null);
-  if (info?.isFile()) return path;
-  if (info?.isDirectory()) {
-    const index = join(path, "index.html");
-    return (await stat(index).catch(() => null))?.isFile() ? index : null;
-  }
-  return null;
-}
-
 const gzipCache = new Map<string, FileCost>();
 async function cost(root: string, sitePath: string): Promise<FileCost | null> {
   const cached = gzipCache.get(sitePath);
   if (cached) return cached;
-  const file = await siteFile(root, sitePath);
+  const file = await resolveFile(root, sitePath);
   if (file === null) return null;
   const body = await readFile(file);
   const result = { path: sitePath, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };

@@ -23,7 +23,8 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-async function resolveFile(root: string, urlPath: string): Promise<string | null> {
+/** The file a site path names, as a static host resolves it, or `null`. */
+export async function resolveFile(root: string, urlPath: string): Promise<string | null> {
   const path = normalize(join(root, decodeURIComponent(urlPath)));
   if (path !== root && !path.startsWith(root + sep)) return null;
   const info = await stat(path).catch(() => null);
