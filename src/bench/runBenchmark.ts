@@ -12,7 +12,11 @@
  * 4. Prints a table, then one JSON line (`benchReport.ts`).
  *
  * Wall time depends on what else the machine is doing: the load average
- * before and after each build is printed with it.
+ * before and after each build, and CPU times, are printed with it. The
+ * code can change under a long run (a 20,000-article build takes minutes):
+ * the commit is printed; to measure one fixed version, copy `src/`,
+ * `layouts/`, `.eleventy.ts`, `package.json` and `tsconfig.json` into a
+ * folder beside a `node_modules` link, and run this file from there.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
