@@ -12,7 +12,8 @@ import { ingestSeeds } from "./ingest/ingestSeeds.ts";
 import { readSeedFiles, SeedsFolderError } from "./ingest/readSeedFiles.ts";
 import { stageOutput } from "./outputFolder.ts";
 import { renderSite } from "./render/renderSite.ts";
-import { indexArticles } from "./search/indexArticles.ts";
+import { indexArticles, type IndexedShard } from "./search/indexArticles.ts";
+import { DEFAULT_SHARD_PAGES, planShards } from "./search/shardPlan.ts";
 import { DEFAULT_SETTINGS, todayIn, type SiteSettings } from "./site/siteSettings.ts";
 import { StrictModeError, strictViolations } from "./strictMode.ts";
 
@@ -27,6 +28,8 @@ export interface BuildOptions {
   readonly numericDates?: NumericDateOrder;
   /** How the site presents itself (clippings.json). @default DEFAULT_SETTINGS */
   readonly settings?: SiteSettings;
+  /** Most article pages in one search index shard. @default DEFAULT_SHARD_PAGES */
+  readonly shardPages?: number;
 }
 
 export const DEFAULT_OPTIONS = { seedsDir: "seeds", outDir: "_site" } as const satisfies BuildOptions;
@@ -47,6 +50,9 @@ export interface LoadedArchive extends IngestedFolder {
 export interface BuildReport extends LoadedArchive {
   readonly pages: readonly string[];
   readonly indexedPages: number;
+  readonly searchShards: readonly IndexedShard[];
+  /** Shards whose index was copied unchanged from the previous build. */
+  readonly reusedShards: readonly string[];
   readonly seconds: number;
 }
 
@@ -85,12 +91,21 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     if (violations.length > 0) throw new StrictModeError(violations);
   }
 
+  const shards = planShards(loaded.archive.articles, options.shardPages ?? DEFAULT_SHARD_PAGES);
   const staging = await stageOutput(options.outDir);
   try {
-    const { pages } = await renderSite(loaded.archive, settings, staging.dir);
-    const { indexedPages } = await indexArticles(staging.dir);
+    const { pages } = await renderSite(loaded.archive, settings, staging.dir, shards);
+    // The site being replaced still holds the last build's indexes: unchanged shards are copied from it.
+    const index = await indexArticles(staging.dir, shards, { previousSiteDir: options.outDir });
     await staging.commit();
-    return { ...loaded, pages, indexedPages, seconds: (performance.now() - started) / 1000 };
+    return {
+      ...loaded,
+      pages,
+      indexedPages: index.indexedPages,
+      searchShards: index.shards,
+      reusedShards: index.reused,
+      seconds: (performance.now() - started) / 1000,
+    };
   } catch (error) {
     await staging.discard();
     throw error;

@@ -1,14 +1,15 @@
-// The search page's controller. Pagefind's Component UI does the searching
-// and most of the showing (<pagefind-input>, <pagefind-filter-pane> with its
-// counts, <pagefind-results> with lazy loading and keyboard moves); this
-// module adds what it does not do, through the instance the components share:
-//   - sort (best match, newest, oldest) and a from/to date range;
+// The search page's controller, over Pagefind's JavaScript API (no ready-made
+// interface: its script alone would weigh more than the first results):
+//   - searches the newest shard of the index at once, then all of them
+//     (searchEngine.js), and loads the filter lists last, for the pane;
+//   - sort (best match, newest, oldest), a from/to date range and facets;
 //   - the whole state in the address, restored on load and on back/forward;
-//   - the result layout (headline, date, dateline, excerpt);
-//   - one status line, also announced to screen readers, with the count.
+//   - results a page at a time, and one status line, also announced to
+//     screen readers, with the count once the whole archive has answered.
 import {
   describeResults,
   emptyState,
+  formatBound,
   hasRefinements,
   pagefindFilters,
   pickFacets,
@@ -16,164 +17,80 @@ import {
   readState,
   SORTS,
   writeSearch,
-  formatBound,
 } from "./searchState.js";
+import { openIndex } from "./searchEngine.js";
+import { createFacets } from "./searchFacets.js";
 import { renderResult } from "./searchResult.js";
 
-/** Performance marks for `npm run bench:search`: Pagefind and every filter loaded; the first results known; the first one on the page. */
-export const LOADED_MARK = "search:loaded";
+/** Performance marks for `npm run bench:search`: first results known and shown; the whole archive's results shown. */
 export const RESULTS_MARK = "search:results";
 export const FIRST_RESULT_MARK = "search:first-result";
+export const COMPLETE_MARK = "search:complete";
 
-const HINT = 'Results appear as you type. Put quotes around an exact phrase ("Zoë Müller"); accents are optional.';
+/** Results shown at a time; the first few are fetched before the rest. */
+const PAGE = 50;
+const FIRST_FETCH = 10;
+/** Typing searches once the keys rest this long. */
+const TYPING_PAUSE_MS = 300;
+const HIGHLIGHT_PARAM = "pagefind-highlight";
 
 /** @param {string} id */
 const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
+/** @typedef {import("./searchState.js").SearchState} SearchState */
+/** @typedef {import("./searchEngine.js").Found} Found */
+
 async function main() {
   const root = byId("search");
+  const setup = JSON.parse(root.dataset["search"] ?? "{}");
   const form = /** @type {HTMLFormElement} */ (byId("search-query"));
+  const input = /** @type {HTMLInputElement} */ (byId("search-input"));
   const sortSelect = /** @type {HTMLSelectElement} */ (byId("search-sort"));
   const fromSelect = /** @type {HTMLSelectElement} */ (byId("search-from"));
   const toSelect = /** @type {HTMLSelectElement} */ (byId("search-to"));
   const resetButton = byId("search-reset");
   const status = byId("search-status");
-  const facets = /** @type {HTMLElement} */ (root.querySelector(".search-facets"));
+  const progress = byId("search-progress");
+  const list = /** @type {HTMLOListElement} */ (byId("search-results"));
+  const more = /** @type {HTMLButtonElement} */ (byId("search-more"));
+  const facetBox = byId("search-filters");
+  const facetPanel = /** @type {HTMLDetailsElement} */ (root.querySelector(".search-facets"));
   const locale = document.documentElement.lang || "en";
+  /** @type {string[]} */
+  const filterNames = setup.filterNames ?? [];
+  /** Years and months with articles: the range pickers and range filters need no index. */
+  const dates = setup.dates ?? {};
 
-  await customElements.whenDefined("pagefind-results");
-  const components = /** @type {any} */ (window).PagefindComponents;
-  const instance = components.getInstanceManager().getInstance("default");
-
-  // The status line below speaks for the search; the components' own announcer would say it twice.
-  instance.setTranslations({
-    zero_results: "",
-    one_result: "",
-    many_results: "",
-    total_zero_results: "",
-    total_one_result: "",
-    total_many_results: "",
-    search_label: "Search the archive",
-    input_hint: HINT,
-    results_label: "Search results",
+  const index = await openIndex({
+    // Relative to this file, so a site under a path prefix finds it too.
+    library: new URL("../pagefind/pagefind.js", import.meta.url).href,
+    shards: setup.shards ?? [],
+    baseUrl: setup.baseUrl ?? "/",
+    highlightParam: HIGHLIGHT_PARAM,
   });
 
-  const results = /** @type {any} */ (root.querySelector("pagefind-results"));
-  const more = /** @type {HTMLButtonElement} */ (byId("search-more"));
-  /** Results are shown a page at a time (the element's max-results), more on request. */
-  const page = Number(results.getAttribute("max-results")) || 50;
-  let shown = page;
-  /** Index of the first result added by "Show more": it gets the focus once loaded. */
-  /** @type {number | null} */
-  let focusIndex = null;
-  let showingMore = false;
-  let firstResult = true;
-  results.resultTemplate = (/** @type {any} */ data) => {
-    const item = renderResult(data);
-    if (firstResult) {
-      firstResult = false;
-      queueMicrotask(() => performance.mark(FIRST_RESULT_MARK));
-    }
-    // The component numbers the item as it puts it in place, just after this returns.
-    queueMicrotask(() => {
-      if (focusIndex !== null && item.dataset["pfResultIndex"] === String(focusIndex)) {
-        focusIndex = null;
-        item.querySelector("a")?.focus();
-      }
-    });
-    return item;
-  };
-
-  const input = () => /** @type {HTMLInputElement | null} */ (root.querySelector("pagefind-input input"));
-
-  /** Filled once Pagefind has loaded every filter: names for the address, months for the range. */
-  /** @type {Record<string, Record<string, number>>} */
-  let known = {};
-  /** @type {string[]} */
-  let filterNames = [];
-  let ready = false;
   let state = readState(location.search, filterNames);
-  /** How the next search is written to history: set by our own controls, `null` for typing. */
-  /** @type {"push" | "none" | null} */
-  let nextHistory = null;
+  /** Counts a search ends with: the last search's answer. */
+  /** @type {Found | null} */
+  let last = null;
+  let shown = PAGE;
+  /** Each search's number: an answer to an older one is dropped. */
+  let generation = 0;
   /** Typing replaces the entry its first search pushed, until something else is done. */
   let typing = false;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let typingTimer;
+  /** @type {ReturnType<typeof createFacets> | null} */
+  let facets = null;
+
+  const searched = () => state.q.trim() !== "" || hasRefinements(state);
 
   const showControls = (/** @type {{ query: boolean }} */ { query }) => {
     sortSelect.value = state.sort;
     fromSelect.value = state.from;
     toSelect.value = state.to;
-    const field = input();
-    if (query && field && field.value !== state.q) {
-      field.value = state.q;
-      field.parentElement?.querySelector(".pf-input-clear")?.toggleAttribute("data-pf-suppressed", state.q === "");
-    }
-  };
-
-  /** Runs the state's search; the "search" hook below then records it. */
-  const run = (/** @type {"push" | "none"} */ history) => {
-    nextHistory = history;
-    instance.triggerSearchWithFilters(state.q, pagefindFilters(state, known));
-  };
-
-  // Every search passes here first, whoever started it (the input, the pane, us),
-  // so sort and filter-only browsing are set before Pagefind runs it.
-  instance.on("search", (/** @type {string} */ term) => {
-    // A new search starts again from its first page.
-    if (showingMore) showingMore = false;
-    else {
-      focusIndex = null;
-      if (shown !== page) {
-        shown = page;
-        results.setAttribute("max-results", String(page));
-      }
-    }
-    const changed = (term ?? "") !== state.q;
-    state.q = term ?? "";
-    instance.searchSort = SORTS[state.sort];
-    // No words but a ticked filter or a range: list what matches them.
-    instance.faceted = state.q.trim() === "" && hasRefinements(state);
-    status.setAttribute("aria-busy", "true");
-    const history = nextHistory ?? (typing ? "replace" : "push");
-    if (nextHistory === null && changed) typing = true;
-    else if (nextHistory !== null) typing = false;
-    nextHistory = null;
-    if (ready && history !== "none" && (changed || history === "push")) record(history);
-  });
-
-  instance.on("results", (/** @type {{ results?: unknown[] }} */ found) => {
-    if (performance.getEntriesByName(RESULTS_MARK).length === 0 && (found?.results?.length ?? 0) > 0) performance.mark(RESULTS_MARK);
-    status.setAttribute("aria-busy", "false");
-    const count = found?.results?.length ?? 0;
-    const searched = state.q.trim() !== "" || instance.faceted;
-    const text = searched ? describeResults(state, count, locale) : "";
-    // Unchanged after "Show more": not announced again.
-    if (status.textContent !== text) status.textContent = text;
-    more.hidden = count <= shown;
-    more.textContent = `Show ${Math.min(page, count - shown).toLocaleString(locale)} more (${shown.toLocaleString(locale)} of ${count.toLocaleString(locale)} shown)`;
-    if (focusIndex !== null) {
-      // Bring the first new result into view, so that it loads and takes the focus.
-      results.querySelector(`[data-pf-result-index="${focusIndex}"]`)?.scrollIntoView({ block: "nearest" });
-      results.style.minHeight = "";
-    }
-  });
-
-  // The filter pane reports ticks through these two methods; the state keeps
-  // them, with the range and sort, and runs one search for all of it.
-  instance.triggerFilters = (/** @type {Record<string, unknown>} */ filters) => {
-    state.filters = pickFacets(filters, filterNames);
-    run("push");
-  };
-  instance.triggerFilter = (/** @type {string} */ name, /** @type {string[]} */ values) => {
-    state.filters = pickFacets({ ...state.filters, [name]: values }, filterNames);
-    run("push");
-  };
-
-  // The input searches 300 ms after the last key; after Enter has searched
-  // already, that second search of the same words would only redo the work.
-  const triggerSearch = instance.triggerSearch.bind(instance);
-  instance.triggerSearch = (/** @type {string} */ term) => {
-    if (term !== instance.searchTerm) triggerSearch(term);
+    if (query && input.value !== state.q) input.value = state.q;
+    facets?.update(last?.counts ?? {}, state.filters);
   };
 
   /** @param {"push" | "replace"} mode */
@@ -184,65 +101,193 @@ async function main() {
     else history.replaceState(null, "", url);
   }
 
+  /**
+   * Runs the state's search and shows it: first over the shards merged so far,
+   * then again once all are, so the count and the order are the whole archive's.
+   * @param {"push" | "replace" | "none"} history
+   */
+  async function run(history) {
+    const mine = ++generation;
+    if (history !== "none") record(history);
+    status.setAttribute("aria-busy", "true");
+    if (!searched()) {
+      last = null;
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = "";
+      status.setAttribute("aria-busy", "false");
+      progress.hidden = true;
+      facets?.update(index.complete && filterTotals ? filterTotals : {}, state.filters);
+      return;
+    }
+    const options = { filters: pagefindFilters(state, { month: dates.month ?? {}, year: dates.year ?? {} }), sort: SORTS[state.sort] };
+    const term = state.q.trim() === "" ? null : state.q;
+    // A date sort needs every shard before it can list the first: the oldest may come first.
+    const early = !index.complete && state.sort !== "oldest";
+    if (early) {
+      const found = await index.search(term, options);
+      if (mine !== generation) return;
+      await show(found, mine);
+    }
+    progress.hidden = index.complete;
+    await index.mergeAll();
+    if (mine !== generation) return;
+    const found = await index.search(term, options);
+    if (mine !== generation) return;
+    await show(found, mine);
+  }
+
+  /**
+   * @param {Found} found
+   * @param {number} mine
+   */
+  async function show(found, mine) {
+    last = found;
+    if (found.hits.length > 0 && performance.getEntriesByName(RESULTS_MARK).length === 0) performance.mark(RESULTS_MARK);
+    const count = found.hits.length;
+    if (found.complete) {
+      progress.hidden = true;
+      const text = describeResults(state, count, locale);
+      // Unchanged after "Show more": not announced again.
+      if (status.textContent !== text) status.textContent = text;
+      if (filterTotals) facets?.update(found.counts, state.filters);
+    }
+    await fill(found.hits, 0, Math.min(shown, count), mine);
+    if (mine !== generation) return;
+    if (found.complete) {
+      status.setAttribute("aria-busy", "false");
+      if (count > 0 && performance.getEntriesByName(COMPLETE_MARK).length === 0) performance.mark(COMPLETE_MARK);
+    }
+  }
+
+  /**
+   * Puts results `from` to `to` in the list, in order, each as its data arrives.
+   * @param {Found["hits"]} hits
+   * @param {number} from
+   * @param {number} to
+   * @param {number} mine
+   */
+  async function fill(hits, from, to, mine) {
+    const items = [];
+    for (let position = from; position < to; position++) {
+      const item = /** @type {HTMLLIElement} */ (list.children[position] ?? document.createElement("li"));
+      item.className = "search-result";
+      item.dataset["resultIndex"] = String(position);
+      item.setAttribute("aria-hidden", "true");
+      if (item.parentElement !== list) list.append(item);
+      items.push(item);
+    }
+    while (list.children.length > to) list.lastElementChild?.remove();
+    more.hidden = hits.length <= to;
+    more.textContent = `Show ${Math.min(PAGE, hits.length - to).toLocaleString(locale)} more (${to.toLocaleString(locale)} of ${hits.length.toLocaleString(locale)} shown)`;
+    // The first few before the others: they are what the reader sees first.
+    for (const [start, end] of [
+      [0, FIRST_FETCH],
+      [FIRST_FETCH, items.length],
+    ]) {
+      const batch = items.slice(start, end);
+      const data = await Promise.all(batch.map((_, offset) => hits[from + start + offset]?.data()));
+      if (mine !== generation) return;
+      batch.forEach((item, offset) => {
+        renderResult(item, data[offset]);
+        item.removeAttribute("aria-hidden");
+      });
+      if (batch.length > 0 && performance.getEntriesByName(FIRST_RESULT_MARK).length === 0) performance.mark(FIRST_RESULT_MARK);
+    }
+  }
+
+  /** Every filter's values over the whole archive, once loaded. */
+  /** @type {Record<string, Record<string, number>> | null} */
+  let filterTotals = null;
+
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    state.q = input()?.value ?? state.q;
-    run("push");
+    clearTimeout(typingTimer);
+    typing = false;
+    state.q = input.value;
+    shown = PAGE;
+    void run("push");
+  });
+  input.addEventListener("input", () => {
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(() => {
+      if (input.value === state.q) return;
+      state.q = input.value;
+      shown = PAGE;
+      void run(typing ? "replace" : "push");
+      typing = true;
+    }, TYPING_PAUSE_MS);
   });
   sortSelect.addEventListener("change", () => {
     state.sort = /** @type {import("./searchState.js").SortName} */ (sortSelect.value);
-    run("push");
+    typing = false;
+    shown = PAGE;
+    void run("push");
   });
   for (const select of [fromSelect, toSelect]) {
     select.addEventListener("change", () => {
       state.from = fromSelect.value;
       state.to = toSelect.value;
-      run("push");
+      typing = false;
+      shown = PAGE;
+      void run("push");
     });
   }
-  more.addEventListener("click", () => {
-    focusIndex = shown;
-    shown += page;
-    // The component redraws its list for the new limit: hold the height, so the page does not jump.
-    results.style.minHeight = `${results.offsetHeight}px`;
-    results.setAttribute("max-results", String(shown));
-    showingMore = true;
-    run("none");
+  more.addEventListener("click", async () => {
+    if (last === null) return;
+    const from = shown;
+    shown += PAGE;
+    await fill(last.hits, from, Math.min(shown, last.hits.length), generation);
+    list.children[from]?.querySelector("a")?.focus();
   });
   resetButton.addEventListener("click", () => {
     state = { ...emptyState(), q: state.q };
+    typing = false;
+    shown = PAGE;
     showControls({ query: false });
-    run("push");
+    void run("push");
   });
   window.addEventListener("popstate", () => {
     state = readState(location.search, filterNames);
     typing = false;
+    shown = PAGE;
     showControls({ query: true });
-    run("none");
+    void run("none");
   });
 
-  if (!matchMedia("(min-width: 48rem)").matches) /** @type {HTMLDetailsElement} */ (facets).open = false;
+  fillRange(fromSelect, toSelect, dates, locale);
+  if (!matchMedia("(min-width: 48rem)").matches) facetPanel.open = false;
+  facetPanel.toggleAttribute("data-empty", filterNames.length === 0);
   root.hidden = false;
   showControls({ query: true });
-  input()?.focus();
+  input.focus();
 
-  await instance.triggerLoad();
-  performance.mark(LOADED_MARK);
-  known = instance.availableFilters ?? {};
-  filterNames = Object.keys(known).sort();
-  fillRange(fromSelect, toSelect, known, locale);
-  facets.toggleAttribute("data-empty", filterNames.length === 0);
-  state.filters = readState(location.search, filterNames).filters;
-  // A reader who typed while the index loaded keeps what they typed.
-  const typed = input()?.value ?? state.q;
-  const typedMeanwhile = typed !== (new URLSearchParams(location.search).get("q") ?? "");
-  state.q = typed;
-  showControls({ query: false });
-  ready = true;
+  const first = searched() ? run("none") : Promise.resolve();
+  // The other shards and the filter lists load after the first results, not in their way.
+  await first;
+  const totals = await index.filters();
+  filterTotals = totals;
+  facets = createFacets(facetBox, {
+    names: filterNames,
+    totals,
+    locale,
+    onToggle(name, value, ticked) {
+      const values = new Set(state.filters[name] ?? []);
+      if (ticked) values.add(value);
+      else values.delete(value);
+      // In the order of the filter names, as an address read afresh would have them.
+      state.filters = pickFacets({ ...state.filters, [name]: [...values] }, filterNames);
+      typing = false;
+      shown = PAGE;
+      void run("push");
+    },
+  });
+  facetPanel.toggleAttribute("data-empty", facetBox.childElementCount === 0);
+  // The counts of the search on show, now that every filter list is in.
+  if (searched()) await run("none");
+  else facets.update(totals, state.filters);
+  // Everything loaded: the whole archive, its filters and their counts.
   root.setAttribute("data-ready", "");
-  if (state.q !== "" || hasRefinements(state)) run(typedMeanwhile ? "push" : "none");
-  // Still typing, maybe: the next words replace this entry rather than add one.
-  typing = typedMeanwhile;
 }
 
 /**
@@ -260,6 +305,7 @@ function fillRange(from, to, known, locale) {
     [from, (/** @type {string} */ year) => `Start of ${year}`],
     [to, (/** @type {string} */ year) => `End of ${year}`],
   ])) {
+    const chosen = select.value;
     for (const { year, months } of choices) {
       const group = document.createElement("optgroup");
       group.label = year;
@@ -267,6 +313,7 @@ function fillRange(from, to, known, locale) {
       for (const month of months) group.append(new Option(formatBound(month, locale), month));
       select.append(group);
     }
+    select.value = chosen;
   }
 }
 

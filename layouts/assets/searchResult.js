@@ -1,6 +1,6 @@
 // One search result as the archive shows it: headline (a link carrying the
 // highlight parameter), date and dateline, and Pagefind's excerpt with the
-// matched words in <mark>. Handed to <pagefind-results> as its result template.
+// matched words in <mark>.
 
 /**
  * @param {string} tag
@@ -15,15 +15,16 @@ function element(tag, className, text) {
 }
 
 /**
+ * Fills the list item of one result.
+ * @param {HTMLLIElement} item
  * @param {{ url: string, excerpt?: string, meta?: Record<string, string | undefined> }} result Pagefind's `await result.data()`
- * @returns {HTMLLIElement}
  */
-export function renderResult(result) {
+export function renderResult(item, result) {
   const meta = result.meta ?? {};
-  const item = /** @type {HTMLLIElement} */ (element("li", "pf-result search-result"));
+  item.replaceChildren();
 
   const heading = element("h3", "search-result-title");
-  const link = /** @type {HTMLAnchorElement} */ (element("a", "pf-result-link search-result-link", meta["title"] || result.url));
+  const link = /** @type {HTMLAnchorElement} */ (element("a", "search-result-link", meta["title"] || result.url));
   // Pagefind has added ?pagefind-highlight=<word> for each word searched; the article page marks them.
   link.href = result.url;
   heading.append(link);
@@ -40,5 +41,4 @@ export function renderResult(result) {
     excerpt.innerHTML = result.excerpt;
     item.append(excerpt);
   }
-  return item;
 }

@@ -1,11 +1,11 @@
 // The search page's state and how it maps to the address bar and to a
 // Pagefind query. Pure functions, no DOM: the tests import this file directly.
 //
-// Address:  /search/?q=ceasefire&sort=newest&from=2020-06&to=2021&year=2021&place=GENEVA
+// Address:  /search/?q=ceasefire&sort=newest&from=2020-06&to=2021&year=2021&dateline=GENEVA
 //   q            the query as typed (quotes for a phrase)
 //   sort         "newest" or "oldest"; absent for best match
 //   from, to     a date range, YYYY or YYYY-MM (a year runs from January to December)
-//   anything else that names a Pagefind filter (year, month, place, person, ...):
+//   anything else that names a Pagefind filter (year, month, dateline, person, ...):
 //                ticked values, one parameter each; other parameters are ignored
 
 /** @typedef {{ q: string, sort: SortName, from: string, to: string, filters: Record<string, string[]> }} SearchState */

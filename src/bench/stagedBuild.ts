@@ -20,6 +20,7 @@ import { readSeedFiles } from "../ingest/readSeedFiles.ts";
 import { stageOutput } from "../outputFolder.ts";
 import { renderSite } from "../render/renderSite.ts";
 import { indexArticles } from "../search/indexArticles.ts";
+import { planShards } from "../search/shardPlan.ts";
 import { DEFAULT_SETTINGS } from "../site/siteSettings.ts";
 import type { Stage, StagedBuildResult, StageMemory } from "./stagedBuildResult.ts";
 
@@ -61,10 +62,12 @@ async function main(args: string[]): Promise<void> {
   const archive = await timed("archive", () => buildArchive(articles, { today: options.today }));
 
   let started = performance.now();
-  const staging = await stageOutput(values.out);
+  const outDir = values.out;
+  const staging = await stageOutput(outDir);
   outputSeconds += (performance.now() - started) / 1000;
-  const { pages } = await timed("render", () => renderSite(archive, DEFAULT_SETTINGS, staging.dir));
-  const { indexedPages } = await timed("index", () => indexArticles(staging.dir));
+  const shards = planShards(archive.articles);
+  const { pages } = await timed("render", () => renderSite(archive, DEFAULT_SETTINGS, staging.dir, shards));
+  const { indexedPages } = await timed("index", () => indexArticles(staging.dir, shards, { previousSiteDir: outDir }));
   started = performance.now();
   await staging.commit();
   outputSeconds += (performance.now() - started) / 1000;

@@ -4,6 +4,7 @@
  * grouped by file. Exits 1 when the build fails or any file had an error.
  */
 import { buildSite, DEFAULT_OPTIONS } from "../build.ts";
+import { DEFAULT_SHARD_PAGES } from "../search/shardPlan.ts";
 import { formatGroupedDiagnostics } from "../diagnostics.ts";
 import { countLevel, diagnosticCounts, plural } from "../summary.ts";
 import { COMMON_USAGE, numericDatesFrom, parseCommandLine, settingsFrom, UsageError } from "./options.ts";
@@ -11,26 +12,31 @@ import { COMMON_USAGE, numericDatesFrom, parseCommandLine, settingsFrom, UsageEr
 const USAGE = `Usage: npm run build -- [options]
 
 ${COMMON_USAGE}
-  --out DIR                folder to write the site to               default: ${DEFAULT_OPTIONS.outDir}`;
+  --out DIR                folder to write the site to               default: ${DEFAULT_OPTIONS.outDir}
+  --shard-pages N          most articles in one search index shard   default: ${DEFAULT_SHARD_PAGES}`;
 
 async function main(args: string[]): Promise<number> {
   try {
-    const values = parseCommandLine(args, { out: { type: "string" } });
+    const values = parseCommandLine(args, { out: { type: "string" }, "shard-pages": { type: "string" } });
     if (values.help) {
       console.log(USAGE);
       return 0;
     }
     const outDir = values.out ?? DEFAULT_OPTIONS.outDir;
+    const shardPages = Number(values["shard-pages"] ?? DEFAULT_SHARD_PAGES);
+    if (!Number.isInteger(shardPages) || shardPages < 1)
+      throw new UsageError(`--shard-pages must be a whole number above 0, not "${values["shard-pages"]}"`);
     const report = await buildSite({
       seedsDir: values.seeds ?? DEFAULT_OPTIONS.seedsDir,
       outDir,
       strict: values.strict ?? false,
       settings: await settingsFrom(values),
+      shardPages,
       ...numericDatesFrom(values),
     });
     console.log(
       `Built ${diagnosticCounts(report.archive.articles.length, report.diagnostics)}; ` +
-        `${plural(report.pages.length, "page")} written, ${report.indexedPages} indexed for search, in ${report.seconds.toFixed(1)} s → ${outDir}`,
+        `${plural(report.pages.length, "page")} written, ${report.indexedPages} indexed for search in ${plural(report.searchShards.length, "shard")}, in ${report.seconds.toFixed(1)} s → ${outDir}`,
     );
     if (report.diagnostics.length > 0) console.log(formatGroupedDiagnostics(report.diagnostics));
     return countLevel(report.diagnostics, "error") > 0 ? 1 : 0;

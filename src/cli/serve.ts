@@ -9,6 +9,7 @@ import { formatGroupedDiagnostics } from "../diagnostics.ts";
 import { stageOutput } from "../outputFolder.ts";
 import { ELEVENTY_CONFIG, provideArchive, TEMPLATES_DIR } from "../render/renderSite.ts";
 import { indexArticles } from "../search/indexArticles.ts";
+import { planShards } from "../search/shardPlan.ts";
 import { numericDatesFrom, parseCommandLine, settingsFrom } from "./options.ts";
 
 const values = parseCommandLine(process.argv.slice(2), { out: { type: "string" }, port: { type: "string" } });
@@ -23,20 +24,23 @@ const eleventy = new Eleventy(TEMPLATES_DIR, outDir, {
   runMode: "serve",
   pathPrefix: settings.pathPrefix,
   config: (config) => {
-    // A function, so every rebuild reads the seeds folder afresh.
-    provideArchive(
-      config,
-      async () => {
-        const { archive, diagnostics } = await loadArchive(seedsDir, ingestOptionsFor({ settings, ...numericDatesFrom(values) }));
-        if (diagnostics.length > 0) console.warn(formatGroupedDiagnostics(diagnostics));
-        return archive;
-      },
-      settings,
-    );
+    // Read afresh for every rebuild, once: pages, search page and index share it.
+    let loading: ReturnType<typeof loadArchive> | null = null;
+    const load = () =>
+      (loading ??= loadArchive(seedsDir, ingestOptionsFor({ settings, ...numericDatesFrom(values) })).then((loaded) => {
+        if (loaded.diagnostics.length > 0) console.warn(formatGroupedDiagnostics(loaded.diagnostics));
+        return loaded;
+      }));
+    config.on("eleventy.before", () => {
+      loading = null;
+    });
+    provideArchive(config, async () => (await load()).archive, settings);
     config.addWatchTarget(seedsDir);
     config.on("eleventy.after", async () => {
-      const { indexedPages } = await indexArticles(outDir);
-      console.log(`Search index: ${indexedPages} articles`);
+      const { archive } = await load();
+      // The site is rewritten in place: shards whose pages did not change stay as they are.
+      const { indexedPages, reused } = await indexArticles(outDir, planShards(archive.articles), { previousSiteDir: outDir });
+      console.log(`Search index: ${indexedPages} articles, ${reused.length} shard(s) unchanged`);
     });
   },
 });

@@ -10,8 +10,7 @@ import type { SiteSettings } from "../site/siteSettings.ts";
 const COMMON = ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'none'", "form-action 'self'"];
 
 export const PAGE_POLICY = [...COMMON, "script-src 'self'", "style-src 'self'"].join("; ");
-// Pagefind's UI sets a few inline style attributes as it renders results.
-export const SEARCH_POLICY = [...COMMON, "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self' 'unsafe-inline'"].join("; ");
+export const SEARCH_POLICY = [...COMMON, "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'"].join("; ");
 
 const HEADER_ONLY = ["frame-ancestors 'none'"];
 

@@ -1,17 +1,46 @@
 /**
- * Built article pages → a Pagefind index, through Pagefind's Node API.
+ * Built article pages → one Pagefind index per search shard (see
+ * shardPlan.ts), through Pagefind's Node API.
+ *
  * Only article pages are indexed: home, timeline and search pages would
- * otherwise show up as results for every word they list.
- * Each article page marks its own title and date (`data-pagefind-meta`),
- * sort key (`data-pagefind-sort="date[datetime]"`) and year filter.
+ * otherwise show up as results for every word they list. Each article page
+ * marks its own title and date (`data-pagefind-meta`), sort key
+ * (`data-pagefind-sort="date[datetime]"`) and filters.
+ *
+ * Layout of `pagefind/` in the site:
+ *   pagefind.js, pagefind-worker.js, pagefind-highlight.js   the library, once
+ *   <shard id>/           one index each: pagefind-entry.json, meta, chunks,
+ *                         fragments and the WebAssembly the library loads
+ *   shards.json           the shards with their pages and content hashes
+ *
+ * A shard whose indexed content is unchanged since the previous build (same
+ * hash in the previous site's `shards.json`) is copied from it, not indexed
+ * again: editing one article re-indexes one shard.
  */
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { copyFile, cp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import * as pagefind from "pagefind";
+import type { SearchShard } from "./shardPlan.ts";
 
-/** Where the index and Pagefind's UI files go, inside the site. */
+/** Where the indexes go, inside the site. */
 export const PAGEFIND_DIR = "pagefind";
-/** Which built pages are articles, relative to the site folder. */
-export const ARTICLE_PAGES_GLOB = "articles/**/*.html";
+/** The shard list, inside PAGEFIND_DIR. */
+export const SHARDS_FILE = "shards.json";
+/** Library files every shard carries; kept once at the top of PAGEFIND_DIR. */
+const LIBRARY_FILES = ["pagefind.js", "pagefind-worker.js", "pagefind-highlight.js"];
+/** Pagefind's ready-made interfaces: the search page has its own, so they are left out. */
+const UNUSED_FILES = [
+  "pagefind-ui.js",
+  "pagefind-ui.css",
+  "pagefind-modular-ui.js",
+  "pagefind-modular-ui.css",
+  "pagefind-component-ui.js",
+  "pagefind-component-ui.css",
+];
+/** Bumped when what goes into an index changes other than through the pages (Pagefind's version, options). */
+const INDEX_FORMAT = "pagefind-1.6.0/en/1";
 
 /** Pagefind reported errors; each names the file or step it failed on. */
 export class SearchIndexError extends Error {
@@ -24,25 +53,112 @@ export class SearchIndexError extends Error {
   }
 }
 
-export interface SearchIndexResult {
-  readonly indexedPages: number;
+/** What `shards.json` records of each shard. */
+export interface IndexedShard {
+  readonly id: string;
+  readonly span: SearchShard["span"];
+  readonly pages: number;
+  /** Hash of everything the index is made from. */
+  readonly hash: string;
 }
 
-export async function indexArticles(siteDir: string): Promise<SearchIndexResult> {
+export interface SearchIndexResult {
+  readonly indexedPages: number;
+  readonly shards: readonly IndexedShard[];
+  /** Ids of the shards copied unchanged from the previous build. */
+  readonly reused: readonly string[];
+}
+
+export interface IndexOptions {
+  /** A previous build of the same site, whose unchanged shards are reused. */
+  readonly previousSiteDir?: string;
+}
+
+const pageFile = (siteDir: string, url: string) => join(siteDir, ...url.split("/").filter(Boolean), "index.html");
+
+/**
+ * The part of an article page Pagefind reads: the `data-pagefind-body`
+ * element (text, meta, filters, sort key). Links around it, such as the
+ * neighbours or related coverage, change when other articles do and do not
+ * touch the index.
+ */
+function indexedPart(html: string): string {
+  const start = html.indexOf("data-pagefind-body");
+  const end = html.lastIndexOf("</article>");
+  return start >= 0 && end > start ? html.slice(start, end) : html;
+}
+
+async function readShardPages(siteDir: string, shard: SearchShard) {
+  const hash = createHash("sha256").update(INDEX_FORMAT);
+  const pages: Array<{ url: string; content: string }> = [];
+  for (const url of shard.urls) {
+    const content = await readFile(pageFile(siteDir, url), "utf8");
+    hash.update(`\0${url}\0`).update(indexedPart(content));
+    pages.push({ url, content });
+  }
+  return { pages, hash: hash.digest("hex") };
+}
+
+async function previousShards(previousSiteDir: string | undefined): Promise<Map<string, IndexedShard>> {
+  if (previousSiteDir === undefined) return new Map();
   try {
-    const created = await pagefind.createIndex({ forceLanguage: "en" });
-    if (created.errors.length > 0 || created.index === undefined) throw new SearchIndexError("start an index", created.errors);
-    const { index } = created;
+    const listed = JSON.parse(await readFile(join(previousSiteDir, PAGEFIND_DIR, SHARDS_FILE), "utf8")) as { shards: IndexedShard[] };
+    return new Map(listed.shards.map((shard) => [shard.id, shard]));
+  } catch {
+    // No previous build, or not one of ours: index everything.
+    return new Map();
+  }
+}
 
-    const added = await index.addDirectory({ path: siteDir, glob: ARTICLE_PAGES_GLOB });
-    if (added.errors.length > 0) throw new SearchIndexError(`index the pages in ${siteDir}`, added.errors);
+async function indexShard(pages: ReadonlyArray<{ url: string; content: string }>, outputPath: string): Promise<void> {
+  const created = await pagefind.createIndex({ forceLanguage: "en" });
+  if (created.errors.length > 0 || created.index === undefined) throw new SearchIndexError("start an index", created.errors);
+  const { index } = created;
+  for (const page of pages) {
+    const added = await index.addHTMLFile({ url: page.url, content: page.content });
+    if (added.errors.length > 0) throw new SearchIndexError(`index ${page.url}`, added.errors);
+  }
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length > 0) throw new SearchIndexError(`write the index to ${outputPath}`, written.errors);
+  await index.deleteIndex();
+  await Promise.all(UNUSED_FILES.map((name) => rm(join(outputPath, name), { force: true })));
+}
 
-    const written = await index.writeFiles({ outputPath: join(siteDir, PAGEFIND_DIR) });
-    if (written.errors.length > 0) throw new SearchIndexError("write the index", written.errors);
-    await index.deleteIndex();
-    return { indexedPages: added.page_count };
+export async function indexArticles(
+  siteDir: string,
+  shards: readonly SearchShard[],
+  options: IndexOptions = {},
+): Promise<SearchIndexResult> {
+  const root = join(siteDir, PAGEFIND_DIR);
+  const previous = await previousShards(options.previousSiteDir);
+  // The dev server rebuilds in place: there, an unchanged shard is already where it belongs.
+  const inPlace = options.previousSiteDir !== undefined && resolve(options.previousSiteDir) === resolve(siteDir);
+  const indexed: IndexedShard[] = [];
+  const reused: string[] = [];
+  try {
+    for (const shard of shards) {
+      const { pages, hash } = await readShardPages(siteDir, shard);
+      const outputPath = join(root, shard.id);
+      const previousPath = options.previousSiteDir === undefined ? null : join(options.previousSiteDir, PAGEFIND_DIR, shard.id);
+      if (previous.get(shard.id)?.hash === hash && previousPath !== null && existsSync(join(previousPath, "pagefind-entry.json"))) {
+        if (!inPlace) await cp(previousPath, outputPath, { recursive: true });
+        reused.push(shard.id);
+      } else {
+        await rm(outputPath, { recursive: true, force: true });
+        await indexShard(pages, outputPath);
+      }
+      indexed.push({ id: shard.id, span: shard.span, pages: pages.length, hash });
+    }
   } finally {
     // The Node API runs the Pagefind binary as a service; left open, it keeps the process alive.
     await pagefind.close();
   }
+  const wanted = new Set(shards.map((shard) => shard.id));
+  for (const entry of await readdir(root, { withFileTypes: true }).catch(() => [])) {
+    if (entry.isDirectory() && !wanted.has(entry.name)) await rm(join(root, entry.name), { recursive: true, force: true });
+  }
+  const first = shards[0];
+  if (first !== undefined) for (const name of LIBRARY_FILES) await copyFile(join(root, first.id, name), join(root, name));
+  await writeFile(join(root, SHARDS_FILE), `${JSON.stringify({ format: INDEX_FORMAT, shards: indexed }, null, 2)}\n`);
+  return { indexedPages: indexed.reduce((sum, shard) => sum + shard.pages, 0), shards: indexed, reused };
 }

@@ -4,7 +4,7 @@
 // article page, the state in the address (reload, back, forward), keyboard
 // use alone and the spoken result count.
 //
-// Fixture: tests/fixtures/search/, eight short articles over 2019–2021 filed
+// Fixture: tests/fixtures/search/, built in three search shards, eight short articles over 2019–2021 filed
 // from GENEVA and NAIROBI, one undated, one about “Zoë Müller” (and one naming
 // a Zoë and a Müller apart), and “harvest” in one headline and in passing elsewhere.
 import assert from "node:assert/strict";
@@ -23,6 +23,7 @@ import { SEEDS_DIR } from "../support/paths.ts";
 import { serveFolder, type StaticServer } from "../support/staticServer.ts";
 
 const FIXTURE_DIR = join(PROJECT_ROOT, "tests", "fixtures", "search");
+const FIXTURE_SHARD_PAGES = 3;
 const article = (id: string) => `/articles/${id}/`;
 const TALKS_2019 = article("a-2019-geneva-ceasefire-talks");
 const BUDGET_2019 = article("b-2019-nairobi-water-budget");
@@ -46,14 +47,15 @@ let browser: Browser;
 let page: Page;
 const problems: string[] = [];
 
-async function buildAndServe(seedsDir: string): Promise<Site> {
-  const { outDir, report } = await buildIntoTemp(seedsDir);
+async function buildAndServe(seedsDir: string, shardPages?: number): Promise<Site> {
+  const { outDir, report } = await buildIntoTemp(seedsDir, shardPages === undefined ? {} : { shardPages });
   return { server: await serveFolder(outDir), articles: report.archive.articles, indexed: await readIndexedPages(outDir) };
 }
 
 before(async () => {
   // One after the other: the builds share Pagefind's indexing service, which each closes when done.
-  fixture = await buildAndServe(FIXTURE_DIR);
+  // Three articles a shard: 2021, 2020 and 2019 with the undated one, merged in the browser.
+  fixture = await buildAndServe(FIXTURE_DIR, FIXTURE_SHARD_PAGES);
   seeds = await buildAndServe(SEEDS_DIR);
   browser = await launchChromium();
   page = await browser.context.newPage();
@@ -75,7 +77,7 @@ async function open(site: Site, query = ""): Promise<void> {
   await page.goto(`${site.server.origin}/search/${query}`);
   // Ready once Pagefind has loaded its filters and the page has read the address.
   await page.locator("#search[data-ready]").waitFor({ state: "attached" });
-  if (query.includes("q=") || /[?&](?:from|to|year|month|place)=/.test(query)) await settled();
+  if (query.includes("q=") || /[?&](?:from|to|year|month|dateline)=/.test(query)) await settled();
 }
 
 /**
@@ -85,7 +87,7 @@ async function open(site: Site, query = ""): Promise<void> {
 async function settled(all = true): Promise<void> {
   await page.waitForFunction((every) => {
     const status = document.querySelector("#search-status");
-    const list = document.querySelector(".pf-results");
+    const list = document.querySelector("#search-results");
     if (status?.getAttribute("aria-busy") !== "false" || status.textContent === "" || list === null) return false;
     return every ? list.querySelector("[aria-hidden='true']") === null : list.firstElementChild?.getAttribute("aria-hidden") !== "true";
   }, all);
@@ -107,26 +109,24 @@ const params = () =>
 
 /** The visible values of each filter group with their counts, as the filter pane shows them. */
 async function facetCounts(): Promise<Record<string, Record<string, number>>> {
-  return page.$$eval("pagefind-filter-pane details.pf-filter-group", (groups) =>
+  return page.$$eval("#search-filters details.facet:not([hidden])", (groups) =>
     Object.fromEntries(
-      groups
-        .filter((group) => !group.hasAttribute("data-pf-hidden"))
-        .map((group) => [
-          (group as HTMLElement).dataset["filterName"] ?? "",
-          Object.fromEntries(
-            Array.from(group.querySelectorAll("label.pf-filter-checkbox:not([data-pf-hidden])")).map((label) => [
-              (label.querySelector("input") as HTMLInputElement).value,
-              Number(label.querySelector(".pf-filter-checkbox-count")?.textContent),
-            ]),
-          ),
-        ]),
+      groups.map((group) => [
+        (group as HTMLElement).dataset["filter"] ?? "",
+        Object.fromEntries(
+          Array.from(group.querySelectorAll("li:not([hidden])")).map((item) => [
+            (item.querySelector("input") as HTMLInputElement).value,
+            Number(item.querySelector(".facet-count")?.textContent),
+          ]),
+        ),
+      ]),
     ),
   );
 }
 
 /** What the counts must be: the records' year, month and dateline for the articles that match. */
 function countsFromRecords(articles: readonly ArchivedArticle[], matches: (article: ArchivedArticle) => boolean) {
-  const counts: Record<string, Record<string, number>> = { year: {}, month: {}, place: {} };
+  const counts: Record<string, Record<string, number>> = { year: {}, month: {}, dateline: {} };
   const add = (filter: string, value: string) => {
     const group = (counts[filter] ??= {});
     group[value] = (group[value] ?? 0) + 1;
@@ -134,7 +134,7 @@ function countsFromRecords(articles: readonly ArchivedArticle[], matches: (artic
   for (const record of articles.filter(matches)) {
     add("year", record.date?.slice(0, 4) ?? "undated");
     if (record.date) add("month", record.date.slice(0, 7));
-    if (record.dateline) add("place", record.dateline);
+    if (record.dateline) add("dateline", record.dateline);
   }
   return counts;
 }
@@ -169,26 +169,26 @@ describe("facets", () => {
         .sort(),
     );
     const shown = await facetCounts();
-    for (const filter of ["year", "month", "place"]) assert.deepEqual(shown[filter], expected[filter], filter);
+    for (const filter of ["year", "month", "dateline"]) assert.deepEqual(shown[filter], expected[filter], filter);
     assert.deepEqual(shown, countsFromIndex(fixture.indexed, urls), "a filter group is missing or miscounted");
     assert.deepEqual(expected["year"], { "2019": 1, "2020": 2, "2021": 1, undated: 1 });
   });
 
   it("should narrow the results and recount the other facets when a value is ticked", async () => {
     await open(fixture, "?q=ceasefire");
-    await page.check('pagefind-filter-pane input[name="year"][value="2020"]');
+    await page.check('#search-filters input[name="year"][value="2020"]');
     const urls = await results(/^2 results for “ceasefire”, with year 2020$/);
     assert.deepEqual(urls.sort(), [MULLER_2020, CORRIDOR_2020].sort());
     const shown = await facetCounts();
-    assert.deepEqual(shown["place"], { GENEVA: 1, NAIROBI: 1 });
+    assert.deepEqual(shown["dateline"], { GENEVA: 1, NAIROBI: 1 });
     assert.deepEqual(shown["month"], { "2020-06": 2 });
     assert.deepEqual(params(), { q: "ceasefire", year: "2020" });
 
-    await page.check('pagefind-filter-pane input[name="place"][value="GENEVA"]');
-    assert.deepEqual(await results(/^1 result for “ceasefire”, with place GENEVA, year 2020$/), [CORRIDOR_2020]);
-    await page.uncheck('pagefind-filter-pane input[name="year"][value="2020"]');
+    await page.check('#search-filters input[name="dateline"][value="GENEVA"]');
+    assert.deepEqual(await results(/^1 result for “ceasefire”, with dateline GENEVA, year 2020$/), [CORRIDOR_2020]);
+    await page.uncheck('#search-filters input[name="year"][value="2020"]');
     assert.deepEqual(
-      (await results(/^3 results for “ceasefire”, with place GENEVA$/)).sort(),
+      (await results(/^3 results for “ceasefire”, with dateline GENEVA$/)).sort(),
       [TALKS_2019, CORRIDOR_2020, HOLDS_2021].sort(),
     );
     assert.deepEqual((await facetCounts())["year"], { "2019": 1, "2020": 1, "2021": 1 });
@@ -294,33 +294,33 @@ describe("highlighting on the article page", () => {
 });
 
 describe("the address", () => {
-  const FULL = "?q=ceasefire&sort=oldest&from=2020&to=2021-01&place=GENEVA";
+  const FULL = "?q=ceasefire&sort=oldest&from=2020&to=2021-01&dateline=GENEVA";
 
   it("should restore every part of the search from the address, and again after a reload", async () => {
     for (const load of [() => open(fixture, FULL), () => page.reload().then(() => settled())]) {
       await load();
-      assert.deepEqual(await results(/^2 results for “ceasefire”, with place GENEVA, dated from 2020 to January 2021$/), [
+      assert.deepEqual(await results(/^2 results for “ceasefire”, with dateline GENEVA, dated from 2020 to January 2021$/), [
         CORRIDOR_2020,
         HOLDS_2021,
       ]);
-      assert.equal(await page.inputValue("pagefind-input input"), "ceasefire");
+      assert.equal(await page.inputValue("#search-input"), "ceasefire");
       assert.equal(await page.inputValue("#search-sort"), "oldest");
       assert.equal(await page.inputValue("#search-from"), "2020");
       assert.equal(await page.inputValue("#search-to"), "2021-01");
-      assert.equal(await page.isChecked('pagefind-filter-pane input[name="place"][value="GENEVA"]'), true);
+      assert.equal(await page.isChecked('#search-filters input[name="dateline"][value="GENEVA"]'), true);
       assert.equal(new URL(page.url()).search, FULL);
     }
   });
 
   it("should go back and forward through searches, ticks and sorts", async () => {
     await open(fixture);
-    await page.locator("pagefind-input input").fill("harvest");
+    await page.locator("#search-input").fill("harvest");
     await page.keyboard.press("Enter");
     assert.deepEqual(await results(/^2 results for “harvest”$/), [HARVEST_2020, BUDGET_2019]);
-    await page.locator("pagefind-input input").fill("ceasefire");
+    await page.locator("#search-input").fill("ceasefire");
     await page.keyboard.press("Enter");
     await results(/^5 results for “ceasefire”$/);
-    await page.check('pagefind-filter-pane input[name="year"][value="2020"]');
+    await page.check('#search-filters input[name="year"][value="2020"]');
     await results(/^2 results for “ceasefire”, with year 2020$/);
     await page.selectOption("#search-sort", "newest");
     assert.deepEqual(await results(/^2 results/), [CORRIDOR_2020, MULLER_2020]);
@@ -332,23 +332,23 @@ describe("the address", () => {
     assert.equal((await results(/^2 results for “ceasefire”, with year 2020$/)).length, 2);
     await page.goBack();
     assert.equal((await results(/^5 results for “ceasefire”$/)).length, 5);
-    assert.equal(await page.isChecked('pagefind-filter-pane input[name="year"][value="2020"]'), false);
+    assert.equal(await page.isChecked('#search-filters input[name="year"][value="2020"]'), false);
     await page.goBack();
     assert.deepEqual(await results(/^2 results for “harvest”$/), [HARVEST_2020, BUDGET_2019]);
-    assert.equal(await page.inputValue("pagefind-input input"), "harvest");
+    assert.equal(await page.inputValue("#search-input"), "harvest");
 
     await page.goForward();
     await results(/^5 results for “ceasefire”$/);
     await page.goForward();
     await results(/^2 results for “ceasefire”, with year 2020$/);
-    assert.equal(await page.isChecked('pagefind-filter-pane input[name="year"][value="2020"]'), true);
+    assert.equal(await page.isChecked('#search-filters input[name="year"][value="2020"]'), true);
     assert.deepEqual(params(), { q: "ceasefire", year: "2020" });
   });
 
   it("should keep the query in the address as it is typed, one history entry per search", async () => {
     await open(fixture);
     const before = await page.evaluate(() => history.length);
-    await page.locator("pagefind-input input").pressSequentially("harvest", { delay: 30 });
+    await page.locator("#search-input").pressSequentially("harvest", { delay: 30 });
     await results(/^2 results for “harvest”$/);
     assert.deepEqual(params(), { q: "harvest" });
     assert.equal(await page.evaluate(() => history.length), before + 1);
@@ -368,7 +368,7 @@ describe("keyboard and screen readers", () => {
   it("should search, sort, tick a facet and open a result with the keyboard alone", async () => {
     await open(fixture);
     // The search box has the focus when the page opens.
-    assert.equal(await page.evaluate(() => document.activeElement?.matches("pagefind-input input")), true);
+    assert.equal(await page.evaluate(() => document.activeElement?.matches("#search-input")), true);
     await page.keyboard.type("ceasefire");
     await page.keyboard.press("Enter");
     await results(/^5 results for “ceasefire”$/);
@@ -378,7 +378,7 @@ describe("keyboard and screen readers", () => {
     await page.waitForURL(/sort=newest/);
     assert.deepEqual((await results(/^5 results/))[0], HOLDS_2021);
 
-    await tabTo('pagefind-filter-pane input[name="year"][value="2021"]');
+    await tabTo('#search-filters input[name="year"][value="2021"]');
     await page.keyboard.press("Space");
     assert.deepEqual(await results(/^1 result for “ceasefire”, with year 2021$/), [HOLDS_2021]);
 
@@ -411,10 +411,10 @@ describe("keyboard and screen readers", () => {
     try {
       await open(fixture, "?q=ceasefire");
       await results(/^5 results/);
-      assert.equal(await page.isVisible('pagefind-filter-pane input[name="year"][value="2020"]'), false);
+      assert.equal(await page.isVisible('#search-filters input[name="year"][value="2020"]'), false);
       await page.focus(".search-facets > summary");
       await page.keyboard.press("Enter");
-      assert.equal(await page.isVisible('pagefind-filter-pane input[name="year"][value="2020"]'), true);
+      assert.equal(await page.isVisible('#search-filters input[name="year"][value="2020"]'), true);
     } finally {
       await page.setViewportSize({ width: 1280, height: 2400 });
     }
@@ -427,7 +427,7 @@ describe("keyboard and screen readers", () => {
       /<noscript>\s*<p>Search runs in your browser and needs JavaScript\. Without it, browse every article on the <a href="\/timeline\/">timeline<\/a>\.<\/p>\s*<\/noscript>/,
     );
     // The search controls stay hidden until the script shows them.
-    assert.match(html, /<div id="search" class="search" hidden>/);
+    assert.match(html, /<div id="search" class="search" hidden data-search="/);
   });
 });
 
@@ -446,18 +446,18 @@ describe("long result lists", () => {
       await page.goto(`${many.server.origin}/search/?q=ceasefire`);
       await page.waitForFunction(() => document.querySelector("#search-status")?.textContent === "60 results for “ceasefire”");
       await settled(false);
-      assert.equal(await page.locator(".pf-results > li").count(), 50);
+      assert.equal(await page.locator("#search-results > li").count(), 50);
       assert.equal(await page.textContent("#search-more"), "Show 10 more (50 of 60 shown)");
       await page.focus("#search-more");
       await page.keyboard.press("Enter");
-      await page.waitForFunction(() => document.activeElement?.closest("li")?.getAttribute("data-pf-result-index") === "50");
-      assert.equal(await page.locator(".pf-results > li").count(), 60);
+      await page.waitForFunction(() => document.activeElement?.closest("li")?.getAttribute("data-result-index") === "50");
+      assert.equal(await page.locator("#search-results > li").count(), 60);
       assert.equal(await page.isHidden("#search-more"), true);
       assert.equal(await status(), "60 results for “ceasefire”");
       // A new search starts from the first page again.
       await page.selectOption("#search-sort", "newest");
       await settled(false);
-      assert.equal(await page.locator(".pf-results > li").count(), 50);
+      assert.equal(await page.locator("#search-results > li").count(), 50);
     } finally {
       await many.server.close();
     }
@@ -468,9 +468,9 @@ describe("the two seeds", () => {
   it("should find both for “ceasefire”, one once 2021 is ticked, and the 2021 one first when the oldest come first", async () => {
     await open(seeds, "?q=ceasefire");
     assert.deepEqual((await results(/^2 results for “ceasefire”$/)).sort(), [SEED_000, SEED_003]);
-    await page.check('pagefind-filter-pane input[name="year"][value="2021"]');
+    await page.check('#search-filters input[name="year"][value="2021"]');
     assert.deepEqual(await results(/^1 result for “ceasefire”, with year 2021$/), [SEED_000]);
-    await page.uncheck('pagefind-filter-pane input[name="year"][value="2021"]');
+    await page.uncheck('#search-filters input[name="year"][value="2021"]');
     await results(/^2 results for “ceasefire”$/);
     await page.selectOption("#search-sort", "oldest");
     assert.deepEqual(await results(/^2 results/), [SEED_000, SEED_003]);
@@ -488,7 +488,7 @@ describe("the state module", () => {
 
   it("should read and write the same address, ignoring parameters that are not filters", async () => {
     const state = await load();
-    const names = ["month", "person", "place", "year"];
+    const names = ["dateline", "month", "person", "year"];
     const read = state.readState(
       "?utm_source=x&q=%22Zo%C3%AB+M%C3%BCller%22&year=2021&year=2022&sort=newest&from=2021-13&to=2022&person=Zo%C3%AB+M%C3%BCller&pagefind-highlight=x",
       names,

@@ -7,7 +7,7 @@ import { before, describe, it } from "node:test";
 import { parse, type HTMLElement } from "node-html-parser";
 import type { BuildReport } from "../../src/build.ts";
 import { buildIntoTemp } from "../support/buildFixture.ts";
-import { readIndexedPages } from "../support/pagefindIndex.ts";
+import { readIndexedPages, readShards, type IndexedShard } from "../support/pagefindIndex.ts";
 import { SEEDS_DIR } from "../support/paths.ts";
 import { unsafeHtml } from "../support/safeHtml.ts";
 
@@ -16,12 +16,14 @@ const URL_003 = "/articles/003_b53226ca2d09075e/";
 
 let outDir = "";
 let report: BuildReport;
+let shards: IndexedShard[] = [];
 const page = async (url: string): Promise<HTMLElement> =>
   parse(await readFile(join(outDir, url, url.endsWith("/") ? "index.html" : ""), "utf8"));
 const text = (element: HTMLElement | null) => element?.textContent.replace(/\s+/g, " ").trim() ?? "";
 
 before(async () => {
   ({ outDir, report } = await buildIntoTemp(SEEDS_DIR));
+  shards = await readShards(outDir);
 });
 
 describe("building the seeds", () => {
@@ -162,20 +164,25 @@ describe("building the seeds", () => {
     for (const href of ["/timeline/", "/search/", URL_003, URL_000]) assert.ok(links.includes(href), `home lacks a link to ${href}`);
   });
 
-  it("should give the search page Pagefind's UI and nothing from elsewhere", async () => {
+  it("should give the search page its own script over Pagefind's library, and nothing from elsewhere", async () => {
     const search = await page("/search/");
     const sources = search
       .querySelectorAll("script[src], link[rel=stylesheet]")
       .map((el) => el.getAttribute("src") ?? el.getAttribute("href"));
-    assert.ok(sources.includes("/pagefind/pagefind-component-ui.js"));
     assert.ok(sources.includes("/assets/search.js"));
     assert.ok(sources.includes("/assets/search.css"));
     assert.ok(
       sources.every((source) => source?.startsWith("/")),
       `external resource in ${sources.join(", ")}`,
     );
-    await access(join(outDir, "pagefind", "pagefind-component-ui.js"));
-    assert.ok(search.querySelector("#search"));
+    const preloaded = search.querySelectorAll("link[rel=modulepreload]").map((el) => el.getAttribute("href"));
+    assert.ok(preloaded.includes("/pagefind/pagefind.js"));
+    await access(join(outDir, "pagefind", "pagefind.js"));
+    // Pagefind's ready-made interfaces are not used, so not published.
+    await assert.rejects(access(join(outDir, "pagefind", shards[0]?.id ?? "", "pagefind-component-ui.js")));
+    const data = JSON.parse(search.querySelector("#search")?.getAttribute("data-search") ?? "{}");
+    assert.deepEqual(data.shards, [{ id: "2021-2023", bundle: "/pagefind/2021-2023/", first: "2021-01", last: "2023-12" }]);
+    assert.deepEqual(data.filterNames, ["dateline", "location", "month", "organization", "person", "year"]);
     assert.match(text(search.querySelector("noscript")), /timeline/);
   });
 
@@ -191,7 +198,12 @@ describe("building the seeds", () => {
     );
     assert.match(indexed[0]?.meta["title"] ?? "", /^President Joe Biden and aides/);
     assert.doesNotMatch(indexed[1]?.content ?? "", /Date uncertain/, "the notice is not article text");
-    const entry = JSON.parse(await readFile(join(outDir, "pagefind", "pagefind-entry.json"), "utf8"));
+    // Two articles make one shard: its own Pagefind bundle.
+    assert.deepEqual(
+      shards.map((shard) => [shard.id, shard.pages]),
+      [["2021-2023", 2]],
+    );
+    const entry = JSON.parse(await readFile(join(outDir, "pagefind", "2021-2023", "pagefind-entry.json"), "utf8"));
     assert.equal(entry.languages.en.page_count, 2);
   });
 });

@@ -19,7 +19,10 @@ describe("npm run build", () => {
     assert.equal(result.status, 0, result.stderr);
     const lines = result.stdout.trim().split("\n");
     assert.deepEqual(lines.filter((line) => line.startsWith("Built")).length, 1);
-    assert.match(lines.at(-1) ?? "", /^Built 1 article, 0 warnings, 0 errors; \d+ pages written, 1 indexed for search, in \d+\.\d s → /);
+    assert.match(
+      lines.at(-1) ?? "",
+      /^Built 1 article, 0 warnings, 0 errors; \d+ pages written, 1 indexed for search in 1 shard, in \d+\.\d s → /,
+    );
     assert.ok((await readdir(join(out, "articles"))).includes("one"));
   });
 

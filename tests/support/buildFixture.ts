@@ -1,11 +1,14 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildSite, type BuildReport } from "../../src/build.ts";
+import { buildSite, type BuildOptions, type BuildReport } from "../../src/build.ts";
 
 /** Builds `seedsDir` into a new temporary folder. */
-export async function buildIntoTemp(seedsDir: string): Promise<{ outDir: string; report: BuildReport }> {
+export async function buildIntoTemp(
+  seedsDir: string,
+  options: Omit<BuildOptions, "seedsDir" | "outDir"> = {},
+): Promise<{ outDir: string; report: BuildReport }> {
   const outDir = join(await mkdtemp(join(tmpdir(), "clippings-site-")), "site");
-  const report = await buildSite({ seedsDir, outDir });
+  const report = await buildSite({ ...options, seedsDir, outDir });
   return { outDir, report };
 }
