@@ -1,0 +1,51 @@
+// Rebuilding a site re-indexes only the search shards whose articles changed;
+// the others are copied from the site being replaced.
+import assert from "node:assert/strict";
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { before, describe, it } from "node:test";
+import { buildSite } from "../../src/build.ts";
+import { PROJECT_ROOT } from "../../src/projectRoot.ts";
+import { readIndexedPages } from "../support/pagefindIndex.ts";
+
+const FIXTURE_DIR = join(PROJECT_ROOT, "tests", "fixtures", "search");
+const EDITED = "f-2021-geneva-ceasefire-holds.md";
+let seedsDir = "";
+let outDir = "";
+
+before(async () => {
+  const work = await mkdtemp(join(tmpdir(), "clippings-incremental-"));
+  seedsDir = join(work, "seeds");
+  outDir = join(work, "site");
+  await cp(FIXTURE_DIR, seedsDir, { recursive: true });
+});
+
+describe("rebuilding the search index", () => {
+  it("should index every shard on the first build, reuse them all when nothing changed, and re-index only the shard of an edited article", async () => {
+    const first = await buildSite({ seedsDir, outDir, shardPages: 3 });
+    assert.deepEqual(
+      first.searchShards.map((shard) => shard.id),
+      ["2021", "2020", "2019"],
+    );
+    assert.deepEqual(first.reusedShards, []);
+
+    const again = await buildSite({ seedsDir, outDir, shardPages: 3 });
+    assert.deepEqual(again.reusedShards, ["2021", "2020", "2019"]);
+    assert.deepEqual(
+      again.searchShards.map((shard) => shard.hash),
+      first.searchShards.map((shard) => shard.hash),
+    );
+
+    const file = join(seedsDir, EDITED);
+    await writeFile(file, `${await readFile(file, "utf8")}\nObservers reported a quiet zeppelin crossing.\n`);
+    const edited = await buildSite({ seedsDir, outDir, shardPages: 3 });
+    assert.deepEqual(edited.reusedShards, ["2020", "2019"]);
+    const pages = await readIndexedPages(outDir);
+    assert.equal(pages.length, 8, "every article is still indexed");
+    assert.deepEqual(
+      pages.filter((page) => page.content.includes("zeppelin")).map((page) => page.url),
+      ["/articles/f-2021-geneva-ceasefire-holds/"],
+    );
+  });
+});

@@ -1,0 +1,80 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import fc from "fast-check";
+import { planShards } from "../../src/search/shardPlan.ts";
+
+const article = (url: string, date: string | null) => ({ url: `/articles/${url}/`, date });
+/** `count` articles dated in `month` (YYYY-MM). */
+const many = (prefix: string, month: string, count: number) =>
+  Array.from({ length: count }, (_, n) => article(`${prefix}-${n}`, `${month}-${String((n % 28) + 1).padStart(2, "0")}`));
+
+describe("search shards", () => {
+  it("should pack whole years, newest first, up to the shard size", () => {
+    const shards = planShards(
+      [...many("a", "2019-03", 2), ...many("b", "2020-06", 2), ...many("c", "2021-01", 3), ...many("d", "2022-05", 2)],
+      4,
+    );
+    assert.deepEqual(
+      shards.map((shard) => [shard.id, shard.urls.length, shard.span]),
+      [
+        ["2022", 2, { first: "2022-01", last: "2022-12" }],
+        ["2021", 3, { first: "2021-01", last: "2021-12" }],
+        ["2019-2020", 4, { first: "2019-01", last: "2020-12" }],
+      ],
+    );
+  });
+
+  it("should split a year too large for a shard into runs of whole months", () => {
+    const shards = planShards([...many("a", "2020-01", 3), ...many("b", "2020-02", 2), ...many("c", "2020-07", 2)], 4);
+    assert.deepEqual(
+      shards.map((shard) => [shard.id, shard.urls.length]),
+      [
+        ["2020-02-2020-07", 4],
+        ["2020-01", 3],
+      ],
+    );
+  });
+
+  it("should keep a month larger than a shard whole, and put undated articles in the oldest shard", () => {
+    const shards = planShards([article("undated", null), ...many("a", "2020-01", 5), ...many("b", "2021-03", 1)], 3);
+    assert.deepEqual(
+      shards.map((shard) => [shard.id, shard.urls.length]),
+      [
+        ["2021", 1],
+        ["2020-01", 6],
+      ],
+    );
+    assert.ok(shards[1]?.urls.includes("/articles/undated/"));
+    assert.deepEqual(
+      planShards([article("x", null)], 3).map((shard) => [shard.id, shard.span, shard.urls]),
+      [["undated", null, ["/articles/x/"]]],
+    );
+  });
+
+  it("should put every article in exactly one shard, in shards that never overlap in time", () => {
+    const dates = fc.option(
+      fc
+        .record({ year: fc.integer({ min: 1990, max: 2030 }), month: fc.integer({ min: 1, max: 12 }) })
+        .map(({ year, month }) => `${year}-${String(month).padStart(2, "0")}-15`),
+      { freq: 10 },
+    );
+    fc.assert(
+      fc.property(fc.array(dates, { maxLength: 120 }), fc.integer({ min: 1, max: 40 }), (articleDates, size) => {
+        const articles = articleDates.map((date, n) => article(String(n), date));
+        const shards = planShards(articles, size);
+        const placed = shards.flatMap((shard) => shard.urls);
+        assert.deepEqual([...placed].sort(), articles.map((a) => a.url).sort());
+        assert.equal(new Set(shards.map((shard) => shard.id)).size, shards.length);
+        const spans = shards.flatMap((shard) => (shard.span ? [shard.span] : []));
+        for (let n = 1; n < spans.length; n++) assert.ok((spans[n]?.last ?? "") < (spans[n - 1]?.first ?? ""), "newest first, apart");
+        for (const shard of shards) {
+          const dated = articles.filter((a) => shard.urls.includes(a.url) && a.date !== null);
+          // Over the size only when one month alone is.
+          if (dated.length > size) assert.equal(new Set(dated.map((a) => a.date?.slice(0, 7))).size, 1);
+          for (const a of dated)
+            assert.ok(shard.span && a.date && a.date.slice(0, 7) >= shard.span.first && a.date.slice(0, 7) <= shard.span.last);
+        }
+      }),
+    );
+  });
+});
