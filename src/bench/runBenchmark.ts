@@ -20,12 +20,12 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../projectRoot.ts";
-import { PAGEFIND_DIR } from "../search/indexArticles.ts";
+import { PAGEFIND_DIR, SHARDS_FILE } from "../search/indexArticles.ts";
 import { eleventyArgs, pagefindArgs, prepareBareProject } from "./bareBuild.ts";
 import { formatReport, reportJson, type BareRun, type BenchResult, type ClippingsRun } from "./benchReport.ts";
 import { writeBenchSeeds } from "./benchSeeds.ts";
@@ -78,7 +78,12 @@ function failed(what: string, run: Measurement): Error {
 
 async function pagefindOf(siteDir: string): Promise<FirstQuery | null> {
   const dir = join(siteDir, PAGEFIND_DIR);
-  return existsSync(join(dir, "pagefind-entry.json")) ? firstQueryBytes(dir) : null;
+  // The bare build: one index.
+  if (existsSync(join(dir, "pagefind-entry.json"))) return firstQueryBytes(dir);
+  // Clippings: a first search loads the newest shard's index, the others after its results.
+  if (!existsSync(join(dir, SHARDS_FILE))) return null;
+  const [newest] = (JSON.parse(await readFile(join(dir, SHARDS_FILE), "utf8")) as { shards: Array<{ id: string }> }).shards;
+  return newest === undefined ? null : firstQueryBytes(join(dir, newest.id));
 }
 
 const load = (): number => loadavg()[0] ?? 0;
