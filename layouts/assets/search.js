@@ -181,18 +181,22 @@ async function main() {
     more.hidden = hits.length <= to;
     more.textContent = `Show ${Math.min(PAGE, hits.length - to).toLocaleString(locale)} more (${to.toLocaleString(locale)} of ${hits.length.toLocaleString(locale)} shown)`;
     // The first few before the others: they are what the reader sees first.
+    // Each is shown as soon as its text arrives.
     for (const [start, end] of [
       [0, FIRST_FETCH],
       [FIRST_FETCH, items.length],
     ]) {
       const batch = items.slice(start, end);
-      const data = await Promise.all(batch.map((_, offset) => hits[from + start + offset]?.data()));
+      await Promise.all(
+        batch.map(async (item, offset) => {
+          const data = await hits[from + start + offset]?.data();
+          if (mine !== generation) return;
+          renderResult(item, data);
+          item.removeAttribute("aria-hidden");
+          if (performance.getEntriesByName(FIRST_RESULT_MARK).length === 0) performance.mark(FIRST_RESULT_MARK);
+        }),
+      );
       if (mine !== generation) return;
-      batch.forEach((item, offset) => {
-        renderResult(item, data[offset]);
-        item.removeAttribute("aria-hidden");
-      });
-      if (batch.length > 0 && performance.getEntriesByName(FIRST_RESULT_MARK).length === 0) performance.mark(FIRST_RESULT_MARK);
     }
   }
 

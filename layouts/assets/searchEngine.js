@@ -38,7 +38,11 @@ export async function openIndex({ library, shards, baseUrl, highlightParam }) {
   const primary = shards[0];
   if (primary === undefined) throw new Error("the archive has no search index");
   const pagefind = await import(library);
-  const common = { baseUrl, excerptLength: 40, highlightParam };
+  // On the page's own thread: Pagefind's web worker is one more script to
+  // fetch and start before the first result (12 KB and about 60 ms measured
+  // with `npm run bench:search`), and a shard is small enough to search in a
+  // few milliseconds without it.
+  const common = { baseUrl, excerptLength: 40, highlightParam, noWorker: true };
   const instance = pagefind.createInstance({ ...common, basePath: primary.bundle, mergeFilter: { [SHARD_FILTER]: primary.id } });
   /** Shards searched so far, in the archive's order (newest first). */
   const merged = [primary];
