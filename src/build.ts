@@ -12,7 +12,7 @@ import { ingestSeeds } from "./ingest/ingestSeeds.ts";
 import { readSeedFiles, SeedsFolderError } from "./ingest/readSeedFiles.ts";
 import { stageOutput } from "./outputFolder.ts";
 import { renderSite } from "./render/renderSite.ts";
-import { indexArticles, type IndexedShard } from "./search/indexArticles.ts";
+import { indexArticles, writePlan, type IndexedShard, type SearchIndexResult } from "./search/indexArticles.ts";
 import { DEFAULT_SHARD_PAGES, planShards } from "./search/shardPlan.ts";
 import { DEFAULT_SETTINGS, todayIn, type SiteSettings } from "./site/siteSettings.ts";
 import { StrictModeError, strictViolations } from "./strictMode.ts";
@@ -30,6 +30,8 @@ export interface BuildOptions {
   readonly settings?: SiteSettings;
   /** Most article pages in one search index shard. @default DEFAULT_SHARD_PAGES */
   readonly shardPages?: number;
+  /** Build the search index; without it, only its plan is written, for `npm run index`. @default true */
+  readonly searchIndex?: boolean;
 }
 
 export const DEFAULT_OPTIONS = { seedsDir: "seeds", outDir: "_site" } as const satisfies BuildOptions;
@@ -96,7 +98,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   try {
     const { pages } = await renderSite(loaded.archive, settings, staging.dir, shards);
     // The site being replaced still holds the last build's indexes: unchanged shards are copied from it.
-    const index = await indexArticles(staging.dir, shards, { previousSiteDir: options.outDir });
+    let index: SearchIndexResult = { indexedPages: 0, shards: [], reused: [] };
+    if (options.searchIndex === false) await writePlan(staging.dir, shards);
+    else index = await indexArticles(staging.dir, shards, { previousSiteDir: options.outDir });
     await staging.commit();
     return {
       ...loaded,

@@ -13,11 +13,16 @@ const USAGE = `Usage: npm run build -- [options]
 
 ${COMMON_USAGE}
   --out DIR                folder to write the site to               default: ${DEFAULT_OPTIONS.outDir}
-  --shard-pages N          most articles in one search index shard   default: ${DEFAULT_SHARD_PAGES}`;
+  --shard-pages N          most articles in one search index shard   default: ${DEFAULT_SHARD_PAGES}
+  --skip-index             write the pages and the shard plan only; index with npm run index`;
 
 async function main(args: string[]): Promise<number> {
   try {
-    const values = parseCommandLine(args, { out: { type: "string" }, "shard-pages": { type: "string" } });
+    const values = parseCommandLine(args, {
+      out: { type: "string" },
+      "shard-pages": { type: "string" },
+      "skip-index": { type: "boolean" },
+    });
     if (values.help) {
       console.log(USAGE);
       return 0;
@@ -32,11 +37,15 @@ async function main(args: string[]): Promise<number> {
       strict: values.strict ?? false,
       settings: await settingsFrom(values),
       shardPages,
+      searchIndex: !(values["skip-index"] ?? false),
       ...numericDatesFrom(values),
     });
+    const indexed = values["skip-index"]
+      ? `search index left to npm run index -- --site ${outDir}`
+      : `${report.indexedPages} indexed for search in ${plural(report.searchShards.length, "shard")}`;
     console.log(
       `Built ${diagnosticCounts(report.archive.articles.length, report.diagnostics)}; ` +
-        `${plural(report.pages.length, "page")} written, ${report.indexedPages} indexed for search in ${plural(report.searchShards.length, "shard")}, in ${report.seconds.toFixed(1)} s → ${outDir}`,
+        `${plural(report.pages.length, "page")} written, ${indexed}, in ${report.seconds.toFixed(1)} s → ${outDir}`,
     );
     if (report.diagnostics.length > 0) console.log(formatGroupedDiagnostics(report.diagnostics));
     return countLevel(report.diagnostics, "error") > 0 ? 1 : 0;

@@ -12,14 +12,19 @@
  *   <shard id>/           one index each: pagefind-entry.json, meta, chunks,
  *                         fragments and the WebAssembly the library loads
  *   shards.json           the shards with their pages and content hashes
+ *   plan.json             which article pages go into which shard
  *
  * A shard whose indexed content is unchanged since the previous build (same
  * hash in the previous site's `shards.json`) is copied from it, not indexed
  * again: editing one article re-indexes one shard.
+ *
+ * Shards can also be indexed apart, on several machines: each indexes its
+ * own (`only`) from the rendered site, and `assembleIndex` then checks that
+ * every shard of the plan is in place and writes `shards.json`.
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { copyFile, cp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import * as pagefind from "pagefind";
 import type { SearchShard } from "./shardPlan.ts";
@@ -28,6 +33,8 @@ import type { SearchShard } from "./shardPlan.ts";
 export const PAGEFIND_DIR = "pagefind";
 /** The shard list, inside PAGEFIND_DIR. */
 export const SHARDS_FILE = "shards.json";
+/** The shard plan, inside PAGEFIND_DIR. */
+export const PLAN_FILE = "plan.json";
 /** Library files every shard carries; kept once at the top of PAGEFIND_DIR. */
 const LIBRARY_FILES = ["pagefind.js", "pagefind-worker.js", "pagefind-highlight.js"];
 /** Pagefind's ready-made interfaces: the search page has its own, so they are left out. */
@@ -72,6 +79,23 @@ export interface SearchIndexResult {
 export interface IndexOptions {
   /** A previous build of the same site, whose unchanged shards are reused. */
   readonly previousSiteDir?: string;
+  /** Index only these shards, and leave the shard list to `assembleIndex`. */
+  readonly only?: readonly string[];
+}
+
+/** Writes the shard plan into the site, for shards indexed apart. */
+export async function writePlan(siteDir: string, shards: readonly SearchShard[]): Promise<void> {
+  await mkdir(join(siteDir, PAGEFIND_DIR), { recursive: true });
+  await writeFile(join(siteDir, PAGEFIND_DIR, PLAN_FILE), `${JSON.stringify({ shards })}\n`);
+}
+
+export async function readPlan(siteDir: string): Promise<SearchShard[]> {
+  const file = join(siteDir, PAGEFIND_DIR, PLAN_FILE);
+  try {
+    return (JSON.parse(await readFile(file, "utf8")) as { shards: SearchShard[] }).shards;
+  } catch (error) {
+    throw new SearchIndexError("read the shard plan", [`${file}: ${(error as Error).message} (build the site first)`]);
+  }
 }
 
 const pageFile = (siteDir: string, url: string) => join(siteDir, ...url.split("/").filter(Boolean), "index.html");
@@ -130,13 +154,21 @@ export async function indexArticles(
   options: IndexOptions = {},
 ): Promise<SearchIndexResult> {
   const root = join(siteDir, PAGEFIND_DIR);
+  await writePlan(siteDir, shards);
+  const unknown = (options.only ?? []).filter((id) => !shards.some((shard) => shard.id === id));
+  if (unknown.length > 0)
+    throw new SearchIndexError(
+      "find the shards asked for",
+      unknown.map((id) => `no shard "${id}" in the plan`),
+    );
+  const chosen = options.only === undefined ? shards : shards.filter((shard) => options.only?.includes(shard.id));
   const previous = await previousShards(options.previousSiteDir);
   // The dev server rebuilds in place: there, an unchanged shard is already where it belongs.
   const inPlace = options.previousSiteDir !== undefined && resolve(options.previousSiteDir) === resolve(siteDir);
   const indexed: IndexedShard[] = [];
   const reused: string[] = [];
   try {
-    for (const shard of shards) {
+    for (const shard of chosen) {
       const { pages, hash } = await readShardPages(siteDir, shard);
       const outputPath = join(root, shard.id);
       const previousPath = options.previousSiteDir === undefined ? null : join(options.previousSiteDir, PAGEFIND_DIR, shard.id);
@@ -153,12 +185,41 @@ export async function indexArticles(
     // The Node API runs the Pagefind binary as a service; left open, it keeps the process alive.
     await pagefind.close();
   }
-  const wanted = new Set(shards.map((shard) => shard.id));
-  for (const entry of await readdir(root, { withFileTypes: true }).catch(() => [])) {
-    if (entry.isDirectory() && !wanted.has(entry.name)) await rm(join(root, entry.name), { recursive: true, force: true });
+  if (options.only === undefined) {
+    const wanted = new Set(shards.map((shard) => shard.id));
+    for (const entry of await readdir(root, { withFileTypes: true })) {
+      if (entry.isDirectory() && !wanted.has(entry.name)) await rm(join(root, entry.name), { recursive: true, force: true });
+    }
+    await writeShardList(root, indexed);
   }
+  return { indexedPages: indexed.reduce((sum, shard) => sum + shard.pages, 0), shards: indexed, reused };
+}
+
+/** The library once at the top of `pagefind/`, and the shard list the search page's tools read. */
+async function writeShardList(root: string, shards: readonly IndexedShard[]): Promise<void> {
   const first = shards[0];
   if (first !== undefined) for (const name of LIBRARY_FILES) await copyFile(join(root, first.id, name), join(root, name));
-  await writeFile(join(root, SHARDS_FILE), `${JSON.stringify({ format: INDEX_FORMAT, shards: indexed }, null, 2)}\n`);
-  return { indexedPages: indexed.reduce((sum, shard) => sum + shard.pages, 0), shards: indexed, reused };
+  await writeFile(join(root, SHARDS_FILE), `${JSON.stringify({ format: INDEX_FORMAT, shards }, null, 2)}\n`);
+}
+
+/**
+ * Completes a site whose shards were indexed apart (`only`) and copied into
+ * its `pagefind/`: checks every shard of the plan is there and lists them.
+ */
+export async function assembleIndex(siteDir: string): Promise<SearchIndexResult> {
+  const root = join(siteDir, PAGEFIND_DIR);
+  const shards = await readPlan(siteDir);
+  const missing = shards.filter((shard) => !existsSync(join(root, shard.id, "pagefind-entry.json"))).map((shard) => shard.id);
+  if (missing.length > 0)
+    throw new SearchIndexError(
+      "assemble the index",
+      missing.map((id) => `shard "${id}" is missing from ${root}`),
+    );
+  const indexed: IndexedShard[] = [];
+  for (const shard of shards) {
+    const { pages, hash } = await readShardPages(siteDir, shard);
+    indexed.push({ id: shard.id, span: shard.span, pages: pages.length, hash });
+  }
+  await writeShardList(root, indexed);
+  return { indexedPages: indexed.reduce((sum, shard) => sum + shard.pages, 0), shards: indexed, reused: [] };
 }
