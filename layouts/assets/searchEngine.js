@@ -57,14 +57,13 @@ export async function openIndex({ library, shards, baseUrl, highlightParam }) {
       return merged.length === shards.length;
     },
 
-    /** Merges the other shards, oldest last; resolves once all are searchable. */
+    /** Merges the other shards; resolves once all are searchable. */
     mergeAll() {
-      merging ??= (async () => {
-        for (const shard of shards.slice(1)) {
-          await instance.mergeIndex(shard.bundle, { ...common, mergeFilter: { [SHARD_FILTER]: shard.id } });
-          merged.push(shard);
-        }
-      })();
+      // All at once: each fetches only its own small files.
+      const rest = shards.slice(1);
+      merging ??= Promise.all(
+        rest.map((shard) => instance.mergeIndex(shard.bundle, { ...common, mergeFilter: { [SHARD_FILTER]: shard.id } })),
+      ).then(() => void merged.push(...rest));
       return merging;
     },
 
