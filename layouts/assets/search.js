@@ -70,9 +70,12 @@ async function main() {
   });
 
   let state = readState(location.search, filterNames);
-  /** Counts a search ends with: the last search's answer. */
+  /** The last search's answer: its results and filter counts. */
   /** @type {Found | null} */
   let last = null;
+  /** Every filter's values over the whole archive, once loaded. */
+  /** @type {Record<string, Record<string, number>> | null} */
+  let filterTotals = null;
   let shown = PAGE;
   /** Each search's number: an answer to an older one is dropped. */
   let generation = 0;
@@ -117,7 +120,7 @@ async function main() {
       status.textContent = "";
       status.setAttribute("aria-busy", "false");
       progress.hidden = true;
-      facets?.update(index.complete && filterTotals ? filterTotals : {}, state.filters);
+      facets?.update(filterTotals ?? {}, state.filters);
       return;
     }
     const options = { filters: pagefindFilters(state, { month: dates.month ?? {}, year: dates.year ?? {} }), sort: SORTS[state.sort] };
@@ -199,10 +202,6 @@ async function main() {
       if (mine !== generation) return;
     }
   }
-
-  /** Every filter's values over the whole archive, once loaded. */
-  /** @type {Record<string, Record<string, number>> | null} */
-  let filterTotals = null;
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
