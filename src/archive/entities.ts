@@ -3,16 +3,17 @@
  * (`extractEntities`), then unified across the archive into the entities
  * that get a page (`buildEntityIndex`).
  *
- * compromise (https://github.com/spencermountain/compromise) tags the words;
- * the names are cut from its tags here rather than taken from its
- * `.people()`, `.places()` and `.organizations()`, which on news text file
+ * The words carry compromise's tags (https://github.com/spencermountain/compromise),
+ * as `taggedSentences.ts` gives them from compromise's word list and rules
+ * without running its whole tagger; the names are cut from those tags here
+ * rather than taken from compromise's `.people()`, `.places()` and
+ * `.organizations()`, which on news text file
  * "White House" under places, break "Department of Justice" and
  * "Las Vegas" in pieces, miss names outside their word lists ("Hamas",
  * "Karine" in "Karine Jean-Pierre") and keep titles, possessives and
  * punctuation inside a match ("Leader Chuck Schumer", "Israel’s",
  * "Tel Aviv, Israel,").
  */
-import nlp from "compromise";
 import type { Article } from "../article.ts";
 import {
   DATE_WORDS,
@@ -27,6 +28,7 @@ import {
   tidyName,
   PARTICLES,
 } from "./personNames.ts";
+import { taggedSentences, type TaggedTerm } from "./taggedSentences.ts";
 
 export type EntityKind = "person" | "place" | "organization";
 
@@ -61,17 +63,15 @@ export interface Entity {
 }
 
 /**
- * compromise is the whole cost of this module, and it grows with the text:
- * on the CNN corpus (2,959 articles, median body 4 KB) extraction takes
- * ≈ 36 ms of CPU per article with 4,000 characters and ≈ 45–50 ms on whole
- * texts (≈ 18 ms with 2,000, which loses names such as seed 003's
- * Karine Jean-Pierre). It therefore reads only the title and the body
- * blocks that start within the first `RECOGNITION_BUDGET` characters: news
- * names its people and places early. Every name found there is then
- * counted over the whole article, which costs only a string search. The
- * price is names that only the tail of a long article gives (on CNN, 4,000
- * characters already lose 18% of the entity pages whole texts would give);
- * `Infinity` reads everything.
+ * Recognition is most of this module's cost, and it grows with the text.
+ * It therefore reads only the title and the body blocks that start within
+ * the first `RECOGNITION_BUDGET` characters: news names its people and
+ * places early. Every name found there is then counted over the whole
+ * article, which costs only a string search. On the CNN corpus (2,959
+ * articles, median body 4 KB) extraction takes ≈ 3 ms of CPU per article
+ * so; whole texts (`Infinity`) take ≈ 4 ms and give 25% more entity pages,
+ * many of them passing mentions in a long article's tail. (Running
+ * compromise's whole `nlp()` instead cost ≈ 40 ms per article.)
  */
 export const RECOGNITION_BUDGET = 4000;
 
@@ -87,12 +87,7 @@ export const COMPANION_SOURCES = 30;
 // ---------------------------------------------------------------------------
 // Cutting names from compromise's tags
 
-interface Term {
-  readonly text: string;
-  readonly pre: string;
-  readonly post: string;
-  readonly tags?: Set<string>;
-}
+type Term = TaggedTerm;
 
 /** A name as found in one sentence, before the article's names are reconciled. */
 interface Found {
@@ -104,7 +99,7 @@ interface Found {
   readonly firstNameOnly: boolean;
 }
 
-const has = (term: Term | undefined, tag: string) => term?.tags?.has(tag) === true;
+const has = (term: Term | undefined, tag: string) => term?.tags.has(tag) === true;
 const lower = (term: Term | undefined) => term?.text.toLowerCase() ?? "";
 
 /** Short forms that name the same place or body as the long one. */
@@ -140,6 +135,7 @@ const ORGANIZATION_HEADS: ReadonlySet<string> = new Set([
   "cabinet",
   "caucus",
   "centers",
+  "chronicle",
   "church",
   "club",
   "coalition",
@@ -439,8 +435,9 @@ function classify(sentence: readonly Term[], run: { terms: Term[]; start: number
   else {
     // A demonym before a name is an adjective ("Israeli Prime Minister …"); alone it is no place ("Israeli").
     while (terms.length > 0 && has(terms[0], "Demonym")) terms = terms.slice(1);
-    name = stripRoles(tidyName(joinTerms(terms)));
-    if (name !== tidyName(joinTerms(terms))) kind = "person";
+    const tidy = tidyName(joinTerms(terms));
+    name = stripRoles(tidy);
+    if (name !== tidy) kind = "person";
     else kind = (name.includes(" ") ? null : listedKind(name)) ?? taggedKind(terms);
   }
   if (kind === "place") name = name.replace(/ Strip$/, ""); // "Gaza Strip" is what "Gaza" means; "Gaza City" stays a city.
@@ -504,7 +501,7 @@ export function kindOfName(name: string): EntityKind | null {
 
 function recognise(text: string, lowerCaseWords: ReadonlySet<string> = new Set()): Found[] {
   const found: Found[] = [];
-  for (const sentence of nlp(text).document as Term[][]) {
+  for (const sentence of taggedSentences(text)) {
     for (const run of nameRuns(sentence)) {
       const one = classify(sentence, run, lowerCaseWords);
       if (one !== null) found.push(one);

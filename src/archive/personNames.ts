@@ -439,8 +439,20 @@ const UNDECOMPOSABLE: Readonly<Record<string, string>> = {
   ı: "i",
 };
 
+const keys = new Map<string, string>();
+
 /** URL-safe slug of a canonical name: the same name always gets the same key ("José Andrés" → "jose-andres"). */
 export function entityKey(name: string): string {
+  // Names recur in every article; remembering their keys keeps extraction cheap (bounded, so memory is too).
+  let key = keys.get(name);
+  if (key === undefined) {
+    if (keys.size >= 100_000) keys.clear();
+    keys.set(name, (key = slug(name)));
+  }
+  return key;
+}
+
+function slug(name: string): string {
   return name
     .replace(/[øØæÆœŒßđĐłŁþÞðÐı]/g, (letter) => UNDECOMPOSABLE[letter] ?? letter)
     .normalize("NFKD")
