@@ -6,6 +6,7 @@ import { performance } from "node:perf_hooks";
 import type { Archive } from "./archive/archive.ts";
 import { buildArchive } from "./archive/buildArchive.ts";
 import type { Article } from "./article.ts";
+import type { ProgressListener } from "./buildProgress.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import type { IngestOptions, NumericDateOrder } from "./ingest/ingestOptions.ts";
 import { ingestSeeds } from "./ingest/ingestSeeds.ts";
@@ -32,6 +33,14 @@ export interface BuildOptions {
   readonly shardPages?: number;
   /** Build the search index; without it, only its plan is written, for `npm run index`. @default true */
   readonly searchIndex?: boolean;
+  /**
+   * Folder of the cache of parsed articles and their entities, kept between
+   * builds and keyed by each file's content and the parsing code; unset, no
+   * cache. The command line uses `.cache`. @default undefined
+   */
+  readonly cacheDir?: string;
+  /** Told where the build is, stage by stage, for a progress display. @default undefined */
+  readonly onProgress?: ProgressListener;
 }
 
 export const DEFAULT_OPTIONS = { seedsDir: "seeds", outDir: "_site" } as const satisfies BuildOptions;
