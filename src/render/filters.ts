@@ -79,8 +79,8 @@ export const filters = {
   siteUrl: (path: string, site: SiteSettings) => absoluteUrl(site, path),
   citations: (article: Parameters<typeof citeArticle>[0]["article"], site: SiteSettings, url: string, accessed: string) =>
     citeArticle({ article, url, siteTitle: site.title, accessed }),
-  newsArticleJsonLd: (article: Parameters<typeof newsArticleJsonLd>[0]["article"], site: SiteSettings, url: string) =>
-    newsArticleJsonLd({ article, url, siteTitle: site.title, language: site.language }),
+  newsArticleJsonLd: (article: Parameters<typeof newsArticleJsonLd>[0]["article"], site: SiteSettings) =>
+    newsArticleJsonLd({ article, language: site.language }),
   contentSecurityPolicy: (pageKind: string | undefined) => (pageKind === "search" ? SEARCH_POLICY : PAGE_POLICY),
   headersFile,
   feedArticles,

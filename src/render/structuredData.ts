@@ -2,27 +2,28 @@
  * `schema.org/NewsArticle` JSON-LD for an article page. The JSON goes inside
  * a `<script>` element, where `</script>` or `<!--` in a headline would end
  * it early, so every `<` is written as `\u003c`.
+ *
+ * Only what the page's other tags do not already say (an article page must
+ * stay under 30 KB): the summary goes in `description`, not in
+ * `articleBody`, which would repeat the text the page carries; the address
+ * is the page's canonical link, the site its `og:site_name`.
+ * https://schema.org/NewsArticle
  */
 import type { Article } from "../article.ts";
 
 export interface NewsArticleInput {
   readonly article: Pick<Article, "title" | "date" | "updated" | "dateline" | "lead" | "summary" | "byline" | "words">;
-  readonly url: string;
-  readonly siteTitle: string;
   readonly language: string;
 }
 
-export function newsArticleJsonLd({ article, url, siteTitle, language }: NewsArticleInput): string {
+export function newsArticleJsonLd({ article, language }: NewsArticleInput): string {
   const data: Record<string, unknown> = {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
     headline: article.title,
-    url,
-    mainEntityOfPage: url,
     inLanguage: language,
-    isPartOf: { "@type": "WebSite", name: siteTitle },
     wordCount: article.words,
-    articleBody: article.summary ?? article.lead,
+    description: article.summary ?? article.lead,
   };
   if (article.date !== null) data["datePublished"] = article.date;
   if (article.updated !== null) data["dateModified"] = article.updated;

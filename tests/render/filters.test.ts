@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { monthLabel, readableDate } from "../../src/render/filters.ts";
+import { filters, monthLabel, readableDate } from "../../src/render/filters.ts";
 import { renderMarkdown, renderMarkdownInline } from "../../src/render/markdown.ts";
 
 describe("filters", () => {
@@ -26,5 +26,9 @@ describe("filters", () => {
       assert.doesNotMatch(renderMarkdown(`[x](${url})`), /<a /, url);
     }
     assert.match(renderMarkdown("[x](https://example.org/)"), /<a href="https:\/\/example.org\/">x<\/a>/);
+  });
+
+  it("should give policies that need no escaping in an attribute, as base.njk writes them", () => {
+    for (const kind of [undefined, "search"]) assert.doesNotMatch(filters.contentSecurityPolicy(kind), /["&<>]/);
   });
 });
