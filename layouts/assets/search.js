@@ -258,6 +258,8 @@ async function main() {
     void run("none");
   });
 
+  // The search first: its index loads while the page lays itself out.
+  const first = searched() ? run("none") : Promise.resolve();
   fillRange(fromSelect, toSelect, dates, locale);
   if (!matchMedia("(min-width: 48rem)").matches) facetPanel.open = false;
   facetPanel.toggleAttribute("data-empty", filterNames.length === 0);
@@ -265,7 +267,6 @@ async function main() {
   showControls({ query: true });
   input.focus();
 
-  const first = searched() ? run("none") : Promise.resolve();
   // The other shards and the filter lists load after the first results, not in their way.
   await first;
   const totals = await index.filters();
@@ -309,13 +310,15 @@ function fillRange(from, to, known, locale) {
     [to, (/** @type {string} */ year) => `End of ${year}`],
   ])) {
     const chosen = select.value;
+    const groups = document.createDocumentFragment();
     for (const { year, months } of choices) {
       const group = document.createElement("optgroup");
       group.label = year;
       group.append(new Option(yearLabel(year), year));
       for (const month of months) group.append(new Option(formatBound(month, locale), month));
-      select.append(group);
+      groups.append(group);
     }
+    select.append(groups);
     select.value = chosen;
   }
 }

@@ -185,9 +185,23 @@ export function rangeChoices(known) {
 export function formatBound(value, locale = "en") {
   if (!/^\d{4}-\d{2}$/.test(value)) return value;
   const [year, month] = value.split("-").map(Number);
-  return new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(
-    Date.UTC(year ?? 0, (month ?? 1) - 1, 1),
-  );
+  return monthFormat(locale).format(Date.UTC(year ?? 0, (month ?? 1) - 1, 1));
+}
+
+/** @type {Map<string, Intl.DateTimeFormat>} */
+const monthFormats = new Map();
+/**
+ * One formatter per locale: making one costs far more than using it, and the
+ * range pickers format every month of the archive.
+ * @param {string} locale
+ */
+function monthFormat(locale) {
+  let format = monthFormats.get(locale);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" });
+    monthFormats.set(locale, format);
+  }
+  return format;
 }
 
 /**
