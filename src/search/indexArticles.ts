@@ -46,6 +46,8 @@ const UNUSED_FILES = [
   "pagefind-component-ui.js",
   "pagefind-component-ui.css",
 ];
+/** Pages handed to Pagefind at once. */
+const PAGES_IN_FLIGHT = 32;
 /** Bumped when what goes into an index changes other than through the pages (Pagefind's version, options). */
 const INDEX_FORMAT = "pagefind-1.6.0/en/1";
 
@@ -138,9 +140,14 @@ async function indexShard(pages: ReadonlyArray<{ url: string; content: string }>
   const created = await pagefind.createIndex({ forceLanguage: "en" });
   if (created.errors.length > 0 || created.index === undefined) throw new SearchIndexError("start an index", created.errors);
   const { index } = created;
-  for (const page of pages) {
-    const added = await index.addHTMLFile({ url: page.url, content: page.content });
-    if (added.errors.length > 0) throw new SearchIndexError(`index ${page.url}`, added.errors);
+  // Several pages in flight: one at a time, the indexer mostly waits for the next.
+  for (let start = 0; start < pages.length; start += PAGES_IN_FLIGHT) {
+    await Promise.all(
+      pages.slice(start, start + PAGES_IN_FLIGHT).map(async (page) => {
+        const added = await index.addHTMLFile({ url: page.url, content: page.content });
+        if (added.errors.length > 0) throw new SearchIndexError(`index ${page.url}`, added.errors);
+      }),
+    );
   }
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length > 0) throw new SearchIndexError(`write the index to ${outputPath}`, written.errors);
@@ -168,6 +175,8 @@ export async function indexArticles(
   const indexed: IndexedShard[] = [];
   const reused: string[] = [];
   try {
+    // One shard after another: memory stays bounded by the largest. (Two at
+    // once measured no faster: 114 s against 108 s for 20,000 articles.)
     for (const shard of chosen) {
       const { pages, hash } = await readShardPages(siteDir, shard);
       const outputPath = join(root, shard.id);
