@@ -321,11 +321,12 @@ const isAcronym = (text: string) => /^\p{Lu}{2,}$/u.test(text.replace(/[.&]/g, "
 function isNameWord(sentence: readonly Term[], index: number): boolean {
   const term = sentence[index];
   if (term === undefined) return false;
-  if (isAcronym(term.text)) return true;
+  const capital = /^\p{Lu}/u.test(term.text);
+  if (capital && isAcronym(term.text)) return true;
   // Lower-case pieces of a hyphenated name: "al-Rimal", "Mar-a-Lago" (not "mid-July").
   const joinsCapitals = term.post === "-" && /^\p{Lu}/u.test(sentence[index + 1]?.text ?? "");
   if (joinsCapitals && (ARABIC_ARTICLE.test(term.text) || sentence[index - 1]?.post === "-")) return true;
-  if (!/^\p{Lu}/u.test(term.text)) return false;
+  if (!capital) return false;
   const hyphenated = term.post === "-" || sentence[index - 1]?.post === "-"; // "Mar-a-Lago": "Mar" is no month there
   if (NEVER_IN_NAMES.some((tag) => has(term, tag)) && !has(term, "Person") && !hyphenated) return false;
   const startsSentence = index === 0 || OPENING.test(term.pre) || /[:;—–]\s*$|[.!?]["”’)]*\s/.test(sentence[index - 1]?.post ?? "");
@@ -418,7 +419,7 @@ function taggedKind(terms: readonly Term[]): EntityKind | null {
  * (a person), then the words' tags; a one-word place or organisation in
  * compromise's word list is that, whatever the sentence made of it.
  */
-function classify(sentence: readonly Term[], run: { terms: Term[]; start: number }, lowerCaseWords: ReadonlySet<string>): Found | null {
+function classify(sentence: readonly Term[], run: { terms: Term[]; start: number }, lowerCaseWords: WordSet): Found | null {
   let terms = run.terms;
   const before = sentence[run.start - 1];
   const after = sentence[run.start + terms.length];
@@ -499,7 +500,7 @@ export function kindOfName(name: string): EntityKind | null {
   return listedKind(name);
 }
 
-function recognise(text: string, lowerCaseWords: ReadonlySet<string> = new Set()): Found[] {
+function recognise(text: string, lowerCaseWords: WordSet = new Set()): Found[] {
   const found: Found[] = [];
   for (const sentence of taggedSentences(text)) {
     for (const run of nameRuns(sentence)) {
@@ -552,6 +553,19 @@ function recognitionText(texts: readonly string[], budget: number): string {
     }
   }
   return chosen.join("\n\n");
+}
+
+/** Words a text writes in lower case, asked one at a time. */
+type WordSet = Pick<ReadonlySet<string>, "has">;
+
+const WORD_PART = /[\p{L}’'-]/u;
+
+/** Whether `text` writes `word` (lower case) as a whole word, letters, apostrophes and hyphens around it counting as part of a word. */
+function writtenAsWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    if (!WORD_PART.test(text[at - 1] ?? " ") && !WORD_PART.test(text[at + word.length] ?? " ")) return true;
+  }
+  return false;
 }
 
 const isWordCharacter = (character: string | undefined) => character !== undefined && /[\p{L}\p{N}]/u.test(character);
@@ -722,7 +736,7 @@ const byCountThenName = <T extends { readonly count: number; readonly name: stri
 export function extractEntities(article: Article, budget: number = RECOGNITION_BUDGET): EntityMention[] {
   const texts = textsOf(article);
   const fullText = texts.join("\n");
-  const lowerCaseWords = new Set(fullText.match(/(?<![\p{L}’'-])\p{Ll}[\p{L}’'-]*/gu) ?? []);
+  const lowerCaseWords = { has: (word: string) => writtenAsWord(fullText, word) };
   const drafts = new Map<string, Draft>();
   for (const found of recognise(recognitionText(texts, budget), lowerCaseWords)) addFound(drafts, found);
   applyFrontMatter(drafts, article);

@@ -379,6 +379,18 @@ export function keepsPeriod(token: string): boolean {
  * puts beside a hyphen ("Jean -Pierre").
  */
 export function tidyName(raw: string): string {
+  let name = tidied.get(raw);
+  if (name === undefined) {
+    if (tidied.size >= 100_000) tidied.clear();
+    tidied.set(raw, (name = tidy(raw)));
+  }
+  return name;
+}
+
+/** Names recur in every article: each spelling is tidied once (a bounded memo). */
+const tidied = new Map<string, string>();
+
+function tidy(raw: string): string {
   let name = raw
     .normalize("NFC")
     .replace(/[“”"‘«»()[\]]/g, " ")

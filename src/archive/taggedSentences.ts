@@ -68,6 +68,8 @@ class Word implements TaggedTerm {
   readonly tags = new Set<string>();
   /** Lower case, without a possessive: how the word list spells it. */
   readonly normal: string;
+  /** Has a capital letter somewhere; words without one are never tagged. */
+  readonly capitalised: boolean;
   /** Starts with a capital letter followed by a lower-case one ("Biden", not "CNN" or "al"). */
   readonly titleCase: boolean;
   constructor(
@@ -75,8 +77,10 @@ class Word implements TaggedTerm {
     readonly pre: string,
     public post: string,
   ) {
-    this.normal = text.toLowerCase().replace(/['’]s$/, "");
-    this.titleCase = TITLE_CASE.test(text);
+    const lower = text.toLowerCase();
+    this.normal = lower.includes("'") || lower.includes("’") ? lower.replace(/['’]s$/, "") : lower;
+    this.capitalised = lower !== text;
+    this.titleCase = this.capitalised && TITLE_CASE.test(text);
   }
   has(tag: string): boolean {
     return this.tags.has(tag);
@@ -130,6 +134,8 @@ const TRAILING = /[.,;:!?…”"’'»)\]*_]+$/u;
 /** Dotted abbreviations keep their last period, as in compromise ("U.S.", "D.C."). */
 const DOTTED = /^(?:\p{L}\.){2,}$/u;
 const STOP = /[.!?…]/;
+/** Most words are letters only, and need no more looking at. */
+const PLAIN = /^\p{L}+$/u;
 
 /**
  * Whether compromise splits a word at its hyphens: "Mar-a-Lago", "Covid-19",
@@ -146,6 +152,7 @@ function splitsAtHyphens(word: string): boolean {
 
 /** One chunk between spaces → its words: punctuation apart, hyphenated names split. */
 function wordsOf(chunk: string, space: string): Word[] {
+  if (PLAIN.test(chunk)) return [new Word(chunk, "", space)];
   const pre = LEADING.exec(chunk)?.[0] ?? "";
   let core = chunk.slice(pre.length);
   let post: string;
@@ -201,7 +208,7 @@ function sentencesOf(text: string): Word[][] {
 /** What the word list says of capitalised words, entries of several words first ("New Zealand", "Tel Aviv"). */
 function tagFromWordList(words: readonly Word[]): void {
   words.forEach((word, index) => {
-    if (!/\p{Lu}/u.test(word.text)) return;
+    if (!word.capitalised) return;
     const longest = MULTI_WORD_STARTS[word.normal];
     if (longest !== undefined) {
       for (let end = Math.min(words.length, index + longest); end > index + 1; end -= 1) {
@@ -232,6 +239,7 @@ const SURNAME = /^(?:ma?c'\p{Ll}{3}|o'\p{Ll}{3}|ma?cd[aeiou]\p{Ll}{3})/u;
  */
 function tagByShape(words: readonly Word[]): void {
   words.forEach((word, index) => {
+    if (!word.capitalised) return;
     const bare = word.text.replace(/['’]s$/, "");
     if (
       /^[A-Z-]+$/.test(bare) &&
@@ -272,7 +280,7 @@ function tagByCase(words: readonly Word[]): void {
     if (!word.tags.has("Noun")) word.tags.clear();
     addTag(word, "ProperNoun");
   });
-  for (const word of words) if (word.tags.size === 0 && /\p{Lu}/u.test(word.text)) addTag(word, /s$/.test(word.text) ? "Noun" : "Singular");
+  for (const word of words) if (word.tags.size === 0 && word.capitalised) addTag(word, word.text.endsWith("s") ? "Noun" : "Singular");
 }
 
 const isTitled = (word: Word | undefined, index: number) => word !== undefined && word.titleCase && (index !== 0 || word.has("Singular"));
