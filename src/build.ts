@@ -10,8 +10,9 @@ import type { ProgressListener } from "./buildProgress.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import type { IngestOptions, NumericDateOrder } from "./ingest/ingestOptions.ts";
 import { ingestSeeds } from "./ingest/ingestSeeds.ts";
-import { readSeedFiles, SeedsFolderError } from "./ingest/readSeedFiles.ts";
+import { readSeedFiles, SeedsFolderError, type SeedFolder } from "./ingest/readSeedFiles.ts";
 import { stageOutput } from "./outputFolder.ts";
+import { prepareFolder, type PrepareOptions } from "./prepare/prepareFolder.ts";
 import { renderSite } from "./render/renderSite.ts";
 import { indexArticles, writePlan, type IndexedShard, type SearchIndexResult } from "./search/indexArticles.ts";
 import { DEFAULT_SHARD_PAGES, planShards } from "./search/shardPlan.ts";
@@ -73,10 +74,8 @@ export function ingestOptionsFor(options: Pick<BuildOptions, "numericDates" | "s
   return options.numericDates === undefined ? { today } : { today, numericDates: options.numericDates };
 }
 
-/** Reads and parses a seeds folder into records; what `check` needs. */
-export async function ingestFolder(seedsDir: string, options: IngestOptions): Promise<IngestedFolder> {
-  const folder = await readSeedFiles(seedsDir);
-  const { articles, rejected } = ingestSeeds(folder.seeds, options);
+/** A folder's records with every diagnostic, for every file; throws when no file became an article. */
+function ingested(seedsDir: string, folder: SeedFolder, articles: readonly Article[], rejected: readonly Diagnostic[]): IngestedFolder {
   if (articles.length === 0) {
     throw new SeedsFolderError(
       `none of the ${folder.seeds.length} article files in "${seedsDir}" could be read:\n  ${rejected.map((d) => `${d.file}: ${d.message}`).join("\n  ")}`,
@@ -87,20 +86,34 @@ export async function ingestFolder(seedsDir: string, options: IngestOptions): Pr
   return { articles, diagnostics, files };
 }
 
-/** Reads and parses a seeds folder into an archive; shared by the build and the dev server. */
-export async function loadArchive(seedsDir: string, options: IngestOptions): Promise<LoadedArchive> {
-  const ingested = await ingestFolder(seedsDir, options);
-  return { ...ingested, archive: buildArchive(ingested.articles, { today: options.today }) };
+/** Reads and parses a seeds folder into records; what `check` needs. */
+export async function ingestFolder(seedsDir: string, options: IngestOptions): Promise<IngestedFolder> {
+  const folder = await readSeedFiles(seedsDir);
+  const { articles, rejected } = ingestSeeds(folder.seeds, options);
+  return ingested(seedsDir, folder, articles, rejected);
+}
+
+/**
+ * Reads and parses a seeds folder into an archive; shared by the build and
+ * the dev server. Articles are parsed and read for entities in worker
+ * threads, and taken from the cache when `cacheDir` holds them.
+ */
+export async function loadArchive(seedsDir: string, options: IngestOptions, load: PrepareOptions = {}): Promise<LoadedArchive> {
+  const prepared = await prepareFolder(seedsDir, options, load);
+  const folder = ingested(seedsDir, prepared.folder, prepared.articles, prepared.rejected);
+  load.onProgress?.({ stage: "archive", done: 0, total: folder.articles.length });
+  return { ...folder, archive: buildArchive(folder.articles, { today: options.today, findings: prepared.findings }) };
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   const settings = options.settings ?? DEFAULT_SETTINGS;
-  const loaded = await loadArchive(options.seedsDir, ingestOptionsFor(options));
+  const loaded = await loadArchive(options.seedsDir, ingestOptionsFor(options), options);
   if (options.strict) {
     const violations = strictViolations(loaded.diagnostics);
     if (violations.length > 0) throw new StrictModeError(violations);
   }
+  options.onProgress?.({ stage: "pages", done: 0, total: loaded.archive.articles.length });
 
   const shards = planShards(loaded.archive.articles, options.shardPages ?? DEFAULT_SHARD_PAGES);
   const staging = await stageOutput(options.outDir);

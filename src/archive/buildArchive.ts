@@ -4,7 +4,7 @@
 import type { Article, IsoDate } from "../article.ts";
 import type { Archive, ArchivedArticle, ArticleLink, EntityIndexPage, EntityPageView, MonthGroup, YearGroup } from "./archive.ts";
 import type { EntityKind } from "./entities.ts";
-import { entityUrl, findEntities, KIND_FILTERS, KIND_FOLDERS, type EntityFindings } from "./entityPages.ts";
+import { entityUrl, findEntities, KIND_FILTERS, KIND_FOLDERS, type ArticleFindings, type EntityFindings } from "./entityPages.ts";
 import { indexByCalendarDay, onThisDay } from "./onThisDay.ts";
 import { buildPeriodPages } from "./periods.ts";
 import { findRelated } from "./related.ts";
@@ -12,6 +12,12 @@ import { findRelated } from "./related.ts";
 export interface ArchiveOptions {
   /** The build's calendar day, for "on this day". */
   readonly today: IsoDate;
+  /**
+   * Each article's entity mentions and quotations by article id, when found
+   * beforehand (`findInArticle`: in worker threads, or cached); those
+   * missing are found here. @default none
+   */
+  readonly findings?: ReadonlyMap<string, ArticleFindings>;
 }
 
 /** How many of the newest articles the home page lists. */
@@ -111,7 +117,7 @@ export function buildArchive(input: readonly Article[], options: ArchiveOptions)
   const sorted = [...input].sort(compareChronologically);
   const byId = new Map(sorted.map((article) => [article.id, article]));
   const related = findRelated(sorted);
-  const findings = findEntities(sorted);
+  const findings = findEntities(sorted, options.findings);
   const counts = new Map(findings.entities.map((entity) => [entity.key, entity.articleIds.length]));
   const articles: ArchivedArticle[] = sorted.map((article, index) => {
     const before = sorted[index - 1];

@@ -69,8 +69,26 @@ export function facetThreshold(articleCount: number): number {
   return Math.max(2, Math.ceil(articleCount / 200));
 }
 
-export function findEntities(articles: readonly Article[]): EntityFindings {
-  const mentions = new Map<string, EntityMention[]>(articles.map((article) => [article.id, extractEntities(article)]));
+/** What one article alone gives the entity pages: its mentions and its quotations. */
+export interface ArticleFindings {
+  readonly mentions: readonly EntityMention[];
+  readonly quotes: readonly Quote[];
+}
+
+/** An article's own findings; depends on nothing else, so it can be found in a worker thread and cached. */
+export function findInArticle(article: Article): ArticleFindings {
+  const mentions = extractEntities(article);
+  return { mentions, quotes: extractQuotes(article, mentions) };
+}
+
+/**
+ * Entity pages, links and quotations for the archive. `known` holds, by
+ * article id, findings made beforehand (`findInArticle`, in worker threads
+ * or from the cache); the others are found here.
+ */
+export function findEntities(articles: readonly Article[], known: ReadonlyMap<string, ArticleFindings> = new Map()): EntityFindings {
+  const found = new Map(articles.map((article) => [article.id, known.get(article.id) ?? findInArticle(article)]));
+  const mentions = new Map([...found].map(([id, findings]) => [id, findings.mentions]));
   const entities = buildEntityIndex(articles, mentions);
   const byAlias = new Map<string, Entity>();
   for (const entity of entities) for (const alias of [entity.name, ...entity.aliases]) if (!byAlias.has(alias)) byAlias.set(alias, entity);
@@ -91,7 +109,7 @@ export function findEntities(articles: readonly Article[]): EntityFindings {
     }
     refsOf.set(article.id, [...refs.values()]);
 
-    const quotes = extractQuotes(article, mentions.get(article.id)).map((quote) => {
+    const quotes = (found.get(article.id)?.quotes ?? []).map((quote) => {
       const speaker = byAlias.get(quote.speaker);
       return { ...quote, speakerUrl: speaker === undefined ? null : entityUrl(speaker) };
     });

@@ -7,14 +7,25 @@ import { buildSite, DEFAULT_OPTIONS } from "../build.ts";
 import { DEFAULT_SHARD_PAGES } from "../search/shardPlan.ts";
 import { formatGroupedDiagnostics } from "../diagnostics.ts";
 import { countLevel, diagnosticCounts, plural } from "../summary.ts";
-import { COMMON_USAGE, numericDatesFrom, parseCommandLine, settingsFrom, UsageError } from "./options.ts";
+import {
+  CACHE_OPTIONS,
+  CACHE_USAGE,
+  cacheDirFrom,
+  COMMON_USAGE,
+  numericDatesFrom,
+  parseCommandLine,
+  settingsFrom,
+  UsageError,
+} from "./options.ts";
+import { progressDisplay } from "./progressDisplay.ts";
 
 const USAGE = `Usage: npm run build -- [options]
 
 ${COMMON_USAGE}
   --out DIR                folder to write the site to               default: ${DEFAULT_OPTIONS.outDir}
   --shard-pages N          most articles in one search index shard   default: ${DEFAULT_SHARD_PAGES}
-  --skip-index             write the pages and the shard plan only; index with npm run index`;
+  --skip-index             write the pages and the shard plan only; index with npm run index
+${CACHE_USAGE}`;
 
 async function main(args: string[]): Promise<number> {
   try {
@@ -22,6 +33,7 @@ async function main(args: string[]): Promise<number> {
       out: { type: "string" },
       "shard-pages": { type: "string" },
       "skip-index": { type: "boolean" },
+      ...CACHE_OPTIONS,
     });
     if (values.help) {
       console.log(USAGE);
@@ -31,6 +43,7 @@ async function main(args: string[]): Promise<number> {
     const shardPages = Number(values["shard-pages"] ?? DEFAULT_SHARD_PAGES);
     if (!Number.isInteger(shardPages) || shardPages < 1)
       throw new UsageError(`--shard-pages must be a whole number above 0, not "${values["shard-pages"]}"`);
+    const progress = progressDisplay();
     const report = await buildSite({
       seedsDir: values.seeds ?? DEFAULT_OPTIONS.seedsDir,
       outDir,
@@ -38,8 +51,10 @@ async function main(args: string[]): Promise<number> {
       settings: await settingsFrom(values),
       shardPages,
       searchIndex: !(values["skip-index"] ?? false),
+      onProgress: progress.onProgress,
+      ...cacheDirFrom(values),
       ...numericDatesFrom(values),
-    });
+    }).finally(() => progress.stop());
     const indexed = values["skip-index"]
       ? `search index left to npm run index -- --site ${outDir}`
       : `${report.indexedPages} indexed for search in ${plural(report.searchShards.length, "shard")}`;

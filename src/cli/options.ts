@@ -42,3 +42,30 @@ export function numericDatesFrom(values: { "numeric-dates"?: string | boolean | 
 export function settingsFrom(values: { settings?: string | boolean | undefined }): Promise<SiteSettings> {
   return readSiteSettings(typeof values.settings === "string" ? values.settings : undefined);
 }
+
+/** Where the cache of parsed articles lives unless told otherwise; git-ignored. */
+export const DEFAULT_CACHE_DIR = ".cache";
+
+export const CACHE_OPTIONS = {
+  cache: { type: "string" },
+  "no-cache": { type: "boolean" },
+} as const satisfies ParseArgsConfig["options"];
+
+export const CACHE_USAGE = `  --cache DIR              cache of parsed articles between builds     default: ${DEFAULT_CACHE_DIR}
+  --no-cache               parse every article afresh (also CLIPPINGS_CACHE=off)`;
+
+/**
+ * The cache folder a command uses: `--cache DIR`, else `CLIPPINGS_CACHE`
+ * (a folder, or `off`), else `.cache`; none with `--no-cache` or
+ * `CLIPPINGS_CACHE=off`.
+ */
+export function cacheDirFrom(
+  values: { cache?: string | boolean | undefined; "no-cache"?: string | boolean | undefined },
+  environment: NodeJS.ProcessEnv = process.env,
+): { cacheDir?: string } {
+  if (values["no-cache"] === true) return {};
+  if (typeof values.cache === "string") return { cacheDir: values.cache };
+  const setting = environment.CLIPPINGS_CACHE?.trim() ?? "";
+  if (/^(?:off|0|false|no)$/i.test(setting)) return {};
+  return { cacheDir: setting === "" ? DEFAULT_CACHE_DIR : setting };
+}

@@ -10,9 +10,9 @@ import { stageOutput } from "../outputFolder.ts";
 import { ELEVENTY_CONFIG, provideArchive, TEMPLATES_DIR } from "../render/renderSite.ts";
 import { indexArticles } from "../search/indexArticles.ts";
 import { planShards } from "../search/shardPlan.ts";
-import { numericDatesFrom, parseCommandLine, settingsFrom } from "./options.ts";
+import { CACHE_OPTIONS, cacheDirFrom, numericDatesFrom, parseCommandLine, settingsFrom } from "./options.ts";
 
-const values = parseCommandLine(process.argv.slice(2), { out: { type: "string" }, port: { type: "string" } });
+const values = parseCommandLine(process.argv.slice(2), { out: { type: "string" }, port: { type: "string" }, ...CACHE_OPTIONS });
 const settings = await settingsFrom(values);
 const seedsDir = values.seeds ?? DEFAULT_OPTIONS.seedsDir;
 const outDir = values.out ?? DEFAULT_OPTIONS.outDir;
@@ -27,10 +27,12 @@ const eleventy = new Eleventy(TEMPLATES_DIR, outDir, {
     // Read afresh for every rebuild, once: pages, search page and index share it.
     let loading: ReturnType<typeof loadArchive> | null = null;
     const load = () =>
-      (loading ??= loadArchive(seedsDir, ingestOptionsFor({ settings, ...numericDatesFrom(values) })).then((loaded) => {
-        if (loaded.diagnostics.length > 0) console.warn(formatGroupedDiagnostics(loaded.diagnostics));
-        return loaded;
-      }));
+      (loading ??= loadArchive(seedsDir, ingestOptionsFor({ settings, ...numericDatesFrom(values) }), cacheDirFrom(values)).then(
+        (loaded) => {
+          if (loaded.diagnostics.length > 0) console.warn(formatGroupedDiagnostics(loaded.diagnostics));
+          return loaded;
+        },
+      ));
     config.on("eleventy.before", () => {
       loading = null;
     });

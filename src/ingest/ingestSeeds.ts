@@ -23,7 +23,7 @@ export interface IngestResult {
  * published as `id-2`, `id-3`, with a warning naming both files, so no
  * article is lost and no existing address changes.
  */
-function withUniqueIds(parsed: readonly Article[]): Article[] {
+export function withUniqueIds(parsed: readonly Article[]): Article[] {
   const ids = uniqueIds(parsed.map((article) => article.id));
   const owners = new Map<string, string>();
   return parsed.map((article, index) => {

@@ -1,0 +1,96 @@
+/**
+ * Worker threads that prepare seeds (`prepareWorker.ts`), so that parsing
+ * and entity extraction use every core. Batches go to whichever worker is
+ * free; each batch's results come back in the order of its seeds.
+ */
+import { Worker } from "node:worker_threads";
+import type { IngestOptions } from "../ingest/ingestOptions.ts";
+import type { RawSeed } from "../ingest/rawSeed.ts";
+import type { PreparedSeed } from "./prepareSeed.ts";
+import type { PrepareReply, PrepareTask } from "./prepareWorker.ts";
+
+/** A worker thread failed: the message and stack of the error inside it. */
+export class PrepareWorkerError extends Error {
+  override readonly name = "PrepareWorkerError";
+}
+
+interface Job {
+  readonly seeds: readonly RawSeed[];
+  readonly resolve: (results: readonly PreparedSeed[]) => void;
+  readonly reject: (error: Error) => void;
+}
+
+const WORKER = new URL("./prepareWorker.ts", import.meta.url);
+
+/**
+ * A worker runs its module as plain Node: `--import tsx` does not reach
+ * worker threads, so a TypeScript module is loaded through tsx's API
+ * (https://tsx.is/dev-api/register-esm).
+ */
+function startWorker(): Worker {
+  if (!WORKER.pathname.endsWith(".ts")) return new Worker(WORKER);
+  const tsx = import.meta.resolve("tsx/esm/api");
+  const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER.href)}); });`;
+  return new Worker(boot, { eval: true });
+}
+
+export class PrepareWorkers {
+  readonly #all: Worker[] = [];
+  readonly #idle: Worker[] = [];
+  readonly #busy = new Map<Worker, Job>();
+  readonly #queue: Job[] = [];
+  #failure: Error | null = null;
+
+  readonly #options: IngestOptions;
+
+  constructor(size: number, options: IngestOptions) {
+    this.#options = options;
+    for (let index = 0; index < size; index += 1) {
+      const worker = startWorker();
+      worker.on("message", (reply: PrepareReply) => this.#settle(worker, reply));
+      worker.on("error", (error) => this.#fail(new PrepareWorkerError(`a preparing worker failed: ${error.message}`, { cause: error })));
+      worker.on("exit", (code) => {
+        if (this.#busy.has(worker)) this.#fail(new PrepareWorkerError(`a preparing worker stopped (exit code ${code})`));
+      });
+      this.#all.push(worker);
+      this.#idle.push(worker);
+    }
+  }
+
+  /** The seeds' prepared articles, in order. */
+  prepare(seeds: readonly RawSeed[]): Promise<readonly PreparedSeed[]> {
+    if (this.#failure !== null) return Promise.reject(this.#failure);
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ seeds, resolve, reject });
+      this.#next();
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.#all.map((worker) => worker.terminate()));
+  }
+
+  #next(): void {
+    while (this.#idle.length > 0 && this.#queue.length > 0) {
+      const worker = this.#idle.pop() as Worker;
+      const job = this.#queue.shift() as Job;
+      this.#busy.set(worker, job);
+      worker.postMessage({ seeds: job.seeds, options: this.#options } satisfies PrepareTask);
+    }
+  }
+
+  #settle(worker: Worker, reply: PrepareReply): void {
+    const job = this.#busy.get(worker);
+    this.#busy.delete(worker);
+    this.#idle.push(worker);
+    if ("error" in reply) job?.reject(new PrepareWorkerError(reply.error));
+    else job?.resolve(reply.results);
+    this.#next();
+  }
+
+  #fail(error: Error): void {
+    this.#failure ??= error;
+    for (const job of [...this.#busy.values(), ...this.#queue.splice(0)]) job.reject(error);
+    this.#busy.clear();
+  }
+}

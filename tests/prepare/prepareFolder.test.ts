@@ -1,0 +1,72 @@
+import assert from "node:assert/strict";
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { findInArticle } from "../../src/archive/entityPages.ts";
+import type { BuildProgress } from "../../src/buildProgress.ts";
+import { ingestSeeds } from "../../src/ingest/ingestSeeds.ts";
+import { readSeedFiles } from "../../src/ingest/readSeedFiles.ts";
+import { prepareFolder } from "../../src/prepare/prepareFolder.ts";
+import { prepareSeed } from "../../src/prepare/prepareSeed.ts";
+import { PrepareWorkers } from "../../src/prepare/prepareWorkers.ts";
+import { SEED_003, SEEDS_DIR } from "../support/paths.ts";
+
+const options = { today: "2024-01-01" };
+
+async function seedsCopy(): Promise<string> {
+  const dir = join(await mkdtemp(join(tmpdir(), "clippings-prepare-")), "seeds");
+  await cp(SEEDS_DIR, dir, { recursive: true });
+  await writeFile(join(dir, "empty.txt"), "");
+  return dir;
+}
+
+describe("prepareFolder", () => {
+  it("should give the records ingest gives, with each article's own findings", async () => {
+    const dir = await seedsCopy();
+    const prepared = await prepareFolder(dir, options);
+    const ingested = ingestSeeds((await readSeedFiles(dir)).seeds, options);
+    assert.deepEqual(prepared.articles, ingested.articles);
+    assert.deepEqual(prepared.rejected, ingested.rejected);
+    for (const article of prepared.articles) assert.deepEqual(prepared.findings.get(article.id), findInArticle(article));
+    assert.equal(prepared.cached, 0);
+  });
+
+  it("should take unchanged files from the cache and prepare only the edited one again", async () => {
+    const dir = await seedsCopy();
+    const cacheDir = await mkdtemp(join(tmpdir(), "clippings-cache-"));
+    const cold = await prepareFolder(dir, options, { cacheDir });
+    assert.equal(cold.cached, 0);
+
+    const progress: BuildProgress[] = [];
+    const warm = await prepareFolder(dir, options, { cacheDir, onProgress: (step) => progress.push(step) });
+    assert.equal(warm.cached, 3, "both articles and the empty file");
+    assert.deepEqual(warm.articles, cold.articles);
+    assert.deepEqual([...warm.findings], [...cold.findings]);
+    assert.deepEqual(progress.at(-1), { stage: "parse", done: 3, total: 3 });
+
+    const file = join(dir, SEED_003);
+    await writeFile(file, (await readFile(file, "utf8")).replace(/Karine Jean-Pierre/g, "Jen Psaki"));
+    const edited = await prepareFolder(dir, options, { cacheDir });
+    assert.equal(edited.cached, 2);
+    const article = edited.articles.find((one) => one.sourceFile === SEED_003);
+    const names = edited.findings.get(article?.id ?? "")?.mentions.map((mention) => mention.name) ?? [];
+    assert.ok(names.includes("Jen Psaki") && !names.includes("Karine Jean-Pierre"), names.join(", "));
+  });
+});
+
+describe("PrepareWorkers", () => {
+  it("should prepare seeds in worker threads exactly as on this thread, in order", async () => {
+    const { seeds } = await readSeedFiles(await seedsCopy());
+    const workers = new PrepareWorkers(2, options);
+    try {
+      const [first, second] = await Promise.all([workers.prepare(seeds.slice(0, 2)), workers.prepare(seeds.slice(2))]);
+      assert.deepEqual(
+        [...(first ?? []), ...(second ?? [])],
+        seeds.map((seed) => prepareSeed(seed, options)),
+      );
+    } finally {
+      await workers.close();
+    }
+  });
+});
