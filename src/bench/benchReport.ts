@@ -26,6 +26,12 @@ export interface ClippingsRun extends MeasuredRun {
   readonly build: StagedBuildResult;
 }
 
+/** A Clippings build after one article was edited, with the first build's cache and site. */
+export interface IncrementalRun extends ClippingsRun {
+  /** The file edited. */
+  readonly edited: string;
+}
+
 export interface BareRun extends MeasuredRun {
   /** Wall seconds of each child process: `eleventy`, `pagefind`. */
   readonly steps: { readonly eleventy: number; readonly pagefind: number };
@@ -40,6 +46,7 @@ export interface BenchResult {
   readonly machine: { readonly cpus: number; readonly memoryGB: number; readonly node: string };
   readonly clippings: ClippingsRun;
   readonly bare: BareRun | null;
+  readonly incremental: IncrementalRun | null;
 }
 
 const round = (value: number, digits: number): number => Number(value.toFixed(digits));
@@ -132,6 +139,7 @@ export function formatReport(result: BenchResult): string {
       `    plus Default UI ${kb(c.firstQuery.uiBytes)} KB (gzip) and 5 result fragments ≈ ${kb(c.firstQuery.fragmentBytes)} KB`,
     );
   }
+  if (result.incremental) lines.push("", ...incrementalLines(result.incremental, c));
   if (b) {
     lines.push(
       `Bare: Eleventy ${seconds(b.steps.eleventy)} then Pagefind CLI ${seconds(b.steps.pagefind)} (each a child process, startup included); peak is the larger of the two`,
@@ -140,6 +148,27 @@ export function formatReport(result: BenchResult): string {
     if (b.firstQuery) lines.push(`  first query: ${b.firstQuery.parts.map((part) => `${part.file} ${kb(part.bytes)} KB`).join(", ")}`);
   }
   return lines.join("\n");
+}
+
+/** The incremental build beside the cold one, stage by stage. */
+function incrementalLines(run: IncrementalRun, cold: ClippingsRun): string[] {
+  const rows: string[][] = [["", "after one edit", "cold", "edit / cold"]];
+  for (const stage of STAGES) {
+    const [edit, full] = [run.build.stages[stage], cold.build.stages[stage]];
+    rows.push([STAGE_LABELS[stage], seconds(edit), seconds(full), ratio(edit, full)]);
+  }
+  rows.push(["total wall", seconds(run.wallSeconds), seconds(cold.wallSeconds), ratio(run.wallSeconds, cold.wallSeconds)]);
+  rows.push([
+    "peak RSS, process tree",
+    megabytes(run.peakRssBytes),
+    megabytes(cold.peakRssBytes),
+    ratio(run.peakRssBytes, cold.peakRssBytes),
+  ]);
+  return [
+    `Incremental: ${run.edited} edited, then built again with the cold build's cache and site; ${thousands(run.build.cachedArticles)} of ${thousands(run.build.articles)} articles from the cache`,
+    "",
+    table(rows),
+  ];
 }
 
 function runJson(run: MeasuredRun) {
@@ -176,6 +205,7 @@ export function reportJson(result: BenchResult): string {
       stageNodeCpu: Object.fromEntries(STAGES.map((stage) => [stage, round(build.stageCpu[stage], 2)])),
       memoryByStage: build.memory,
       nodeMaxRssMB: build.nodeMaxRssMB,
+      cachedArticles: build.cachedArticles,
       pages: build.pages,
       indexedPages: build.indexedPages,
       diagnostics: build.diagnostics,
@@ -183,6 +213,15 @@ export function reportJson(result: BenchResult): string {
       indexChunks: c.firstQuery?.indexChunks ?? null,
     },
     bare: b ? { ...runJson(b), steps: { eleventy: round(b.steps.eleventy, 2), pagefind: round(b.steps.pagefind, 2) } } : null,
+    incremental: result.incremental
+      ? {
+          ...runJson(result.incremental),
+          edited: result.incremental.edited,
+          cachedArticles: result.incremental.build.cachedArticles,
+          stages: Object.fromEntries(STAGES.map((stage) => [stage, round(result.incremental?.build.stages[stage] ?? 0, 2)])),
+          wallRatioToCold: round(result.incremental.wallSeconds / c.wallSeconds, 3),
+        }
+      : null,
     ratio: b
       ? {
           wall: round(c.wallSeconds / b.wallSeconds, 3),

@@ -3,7 +3,7 @@
  * multiplied to the size asked for by `multiplyCorpus` (see there for how
  * copies are named and dated).
  */
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { ARTICLE_EXTENSIONS } from "../ingest/readSeedFiles.ts";
 import { multiplyCorpus, type MultiplyOptions, type SourceArticle } from "./corpusMultiplier.ts";
@@ -63,4 +63,16 @@ export async function writeBenchSeeds(corpusDir: string, seedsDir: string, optio
     span: first !== null && last !== null ? { first, last } : null,
     bytes,
   };
+}
+
+/**
+ * Edits one article of a seeds folder, as a keeper correcting a story would:
+ * adds a paragraph to the first file (in name order). Returns its name.
+ */
+export async function editOneSeed(seedsDir: string): Promise<string> {
+  const names = (await readdir(seedsDir)).filter((name) => ARTICLE_EXTENSIONS.has(extname(name).toLowerCase())).sort();
+  const name = names[0];
+  if (name === undefined) throw new Error(`no article file in "${seedsDir}" to edit`);
+  await appendFile(join(seedsDir, name), "\n\nCorrection: an earlier version of this story misstated a detail.\n");
+  return name;
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --corpus DIR --articles N [--out DIR] [--skip-bare] [--keep]`
+ * `npm run bench -- --corpus DIR --articles N [--out DIR] [--skip-bare] [--skip-incremental] [--keep]`
  *
  * 1. Writes a seeds folder of N articles from the corpus folder: the
  *    corpus's own articles, then, past its size, copies under new names
@@ -7,9 +7,14 @@
  * 2. Builds it with Clippings in a child process (`stagedBuild.ts`), timing
  *    each stage, and samples the resident memory of the child's whole
  *    process tree (Node plus the Pagefind binary) every 100 ms.
+ *    The build is cold: its cache of parsed articles (`--cache` of
+ *    `stagedBuild.ts`) starts empty, in the work folder.
  * 3. Unless `--skip-bare`, builds the same articles with the bare toolchain,
  *    Eleventy then the Pagefind CLI (`bareBuild.ts`), measured the same way.
- * 4. Prints a table, then one JSON line (`benchReport.ts`).
+ * 4. Unless `--skip-incremental`, edits one article (`editOneSeed`) and
+ *    builds again with Clippings, keeping the first build's cache and site:
+ *    what a keeper waits for after correcting a story.
+ * 5. Prints a table, then one JSON line (`benchReport.ts`).
  *
  * Wall time depends on what else the machine is doing: the load average
  * before and after each build, and CPU times, are printed with it. The
@@ -27,8 +32,8 @@ import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../projectRoot.ts";
 import { PAGEFIND_DIR, SHARDS_FILE } from "../search/indexArticles.ts";
 import { eleventyArgs, pagefindArgs, prepareBareProject } from "./bareBuild.ts";
-import { formatReport, reportJson, type BareRun, type BenchResult, type ClippingsRun } from "./benchReport.ts";
-import { writeBenchSeeds } from "./benchSeeds.ts";
+import { formatReport, reportJson, type BareRun, type BenchResult, type ClippingsRun, type IncrementalRun } from "./benchReport.ts";
+import { editOneSeed, writeBenchSeeds } from "./benchSeeds.ts";
 import { firstQueryBytes, folderSize, type FirstQuery } from "./outputStats.ts";
 import { measureCommand, type Measurement } from "./processTreeRss.ts";
 import { parseStagedBuildOutput } from "./stagedBuildResult.ts";
@@ -39,6 +44,7 @@ const USAGE = `Usage: npm run bench -- --corpus DIR --articles N [options]
   --articles N      how many articles to build; past the corpus's size, copies are made
   --out DIR         work folder (seeds/, site/, bare/), kept afterwards; default: a temporary folder
   --skip-bare       build with Clippings only, not with bare Eleventy + Pagefind
+  --skip-incremental  no second Clippings build after editing one article
   --keep            keep the temporary work folder
   --seed N          seed of the copies' dates                            default: 1
   --profile DIR     write a V8 CPU profile of the Clippings build into DIR (--cpu-prof)
@@ -108,17 +114,18 @@ function sourceVersion(): string {
   }
 }
 
-async function runClippings(seedsDir: string, siteDir: string, profileDir: string | undefined): Promise<ClippingsRun> {
+async function runClippings(seedsDir: string, siteDir: string, cacheDir: string, profileDir: string | undefined): Promise<ClippingsRun> {
   const profile = profileDir === undefined ? [] : ["--cpu-prof", "--cpu-prof-dir", resolve(profileDir)];
   const before = load();
-  const run = await measureCommand(process.execPath, [...profile, "--import", "tsx", STAGED_BUILD, "--seeds", seedsDir, "--out", siteDir], {
+  const build = [STAGED_BUILD, "--seeds", seedsDir, "--out", siteDir, "--cache", cacheDir];
+  const run = await measureCommand(process.execPath, [...profile, "--import", "tsx", ...build], {
     cwd: PROJECT_ROOT,
     echoStderr: true,
   });
   const after = load();
-  const build = parseStagedBuildOutput(run.stdout);
-  if (run.exitCode !== 0 || build === null) throw failed("the Clippings build", run);
-  return { ...run, build, output: await folderSize(siteDir), firstQuery: await pagefindOf(siteDir), load: [before, after] };
+  const result = parseStagedBuildOutput(run.stdout);
+  if (run.exitCode !== 0 || result === null) throw failed("the Clippings build", run);
+  return { ...run, build: result, output: await folderSize(siteDir), firstQuery: await pagefindOf(siteDir), load: [before, after] };
 }
 
 async function runBare(seedsDir: string, projectDir: string): Promise<BareRun> {
@@ -156,6 +163,7 @@ async function main(args: string[]): Promise<number> {
         articles: { type: "string" },
         out: { type: "string" },
         "skip-bare": { type: "boolean" },
+        "skip-incremental": { type: "boolean" },
         keep: { type: "boolean" },
         seed: { type: "string" },
         profile: { type: "string" },
@@ -177,12 +185,19 @@ async function main(args: string[]): Promise<number> {
 
     console.error(`Writing ${count} seeds into ${join(work, "seeds")} …`);
     const { dir: seedsDir, ...seeds } = await writeBenchSeeds(resolve(values.corpus), join(work, "seeds"), { count, seed });
-    console.error(`Clippings build (load ${load().toFixed(2)}) …`);
-    const clippings = await runClippings(seedsDir, join(work, "site"), values.profile);
+    console.error(`Clippings build, cold (load ${load().toFixed(2)}) …`);
+    const cacheDir = join(work, "cache");
+    const clippings = await runClippings(seedsDir, join(work, "site"), cacheDir, values.profile);
     let bare: BareRun | null = null;
     if (!values["skip-bare"]) {
       console.error(`Bare build: Eleventy + Pagefind CLI (load ${load().toFixed(2)}) …`);
       bare = await runBare(seedsDir, join(work, "bare"));
+    }
+    let incremental: IncrementalRun | null = null;
+    if (!values["skip-incremental"]) {
+      const edited = await editOneSeed(seedsDir);
+      console.error(`Clippings build after editing ${edited}, with the first build's cache and site (load ${load().toFixed(2)}) …`);
+      incremental = { ...(await runClippings(seedsDir, join(work, "site"), cacheDir, undefined)), edited };
     }
     const result: BenchResult = {
       corpus: values.corpus,
@@ -192,6 +207,7 @@ async function main(args: string[]): Promise<number> {
       machine: { cpus: cpus().length, memoryGB: Math.round(totalmem() / 1024 ** 3), node: process.versions.node },
       clippings,
       bare,
+      incremental,
     };
     console.log(formatReport(result));
     if (keep) console.log(`Work folder kept: ${work}`);

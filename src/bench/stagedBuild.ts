@@ -3,21 +3,21 @@
  * child process `runBenchmark.ts` measures, so that its memory is the
  * build's alone.
  *
- *   node --import tsx src/bench/stagedBuild.ts --seeds DIR --out DIR
+ *   node --import tsx src/bench/stagedBuild.ts --seeds DIR --out DIR [--cache DIR]
  *
- * Stages: ingest (`readSeedFiles` + `ingestSeeds`), archive (`buildArchive`),
- * render (`renderSite`, Eleventy) and search index (`indexArticles`,
- * Pagefind), into a staged output folder that is then swapped in, as
- * `buildSite` does. Prints one line per stage on stderr as it ends, and last
+ * Stages: ingest (`prepareFolder`: read, parse and find each article's
+ * entities and quotations, in worker threads, taking from the cache in
+ * `--cache DIR` what it holds), archive (`buildArchive`), render
+ * (`renderSite`, Eleventy) and search index (`indexArticles`, Pagefind),
+ * into a staged output folder that is then swapped in, as `buildSite` does. Prints one line per stage on stderr as it ends, and last
  * one JSON line on stdout: `StagedBuildResult`.
  */
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { buildArchive } from "../archive/buildArchive.ts";
 import { ingestOptionsFor } from "../build.ts";
-import { ingestSeeds } from "../ingest/ingestSeeds.ts";
-import { readSeedFiles } from "../ingest/readSeedFiles.ts";
 import { stageOutput } from "../outputFolder.ts";
+import { prepareFolder } from "../prepare/prepareFolder.ts";
 import { renderSite } from "../render/renderSite.ts";
 import { indexArticles } from "../search/indexArticles.ts";
 import { planShards } from "../search/shardPlan.ts";
@@ -32,8 +32,12 @@ function memoryNow(): StageMemory {
 }
 
 async function main(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { seeds: { type: "string" }, out: { type: "string" } }, strict: true });
-  if (values.seeds === undefined || values.out === undefined) throw new Error("usage: stagedBuild.ts --seeds DIR --out DIR");
+  const { values } = parseArgs({
+    args,
+    options: { seeds: { type: "string" }, out: { type: "string" }, cache: { type: "string" } },
+    strict: true,
+  });
+  if (values.seeds === undefined || values.out === undefined) throw new Error("usage: stagedBuild.ts --seeds DIR --out DIR [--cache DIR]");
   const startupSeconds = performance.now() / 1000;
   const stages = {} as Record<Stage, number>;
   const stageCpu = {} as Record<Stage, number>;
@@ -55,11 +59,9 @@ async function main(args: string[]): Promise<void> {
 
   const options = ingestOptionsFor({});
   const seedsDir = values.seeds;
-  const { folder, articles, rejected } = await timed("ingest", async () => {
-    const folder = await readSeedFiles(seedsDir);
-    return { folder, ...ingestSeeds(folder.seeds, options) };
-  });
-  const archive = await timed("archive", () => buildArchive(articles, { today: options.today }));
+  const cache = values.cache === undefined ? {} : { cacheDir: values.cache };
+  const { folder, articles, rejected, findings, cached } = await timed("ingest", () => prepareFolder(seedsDir, options, cache));
+  const archive = await timed("archive", () => buildArchive(articles, { today: options.today, findings }));
 
   let started = performance.now();
   const outDir = values.out;
@@ -85,6 +87,7 @@ async function main(args: string[]): Promise<void> {
     // resourceUsage().maxRSS is in kilobytes.
     nodeMaxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     articles: archive.articles.length,
+    cachedArticles: cached,
     pages: pages.length,
     indexedPages,
     diagnostics,

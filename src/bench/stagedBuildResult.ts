@@ -8,7 +8,7 @@ export const STAGES = ["ingest", "archive", "render", "index"] as const;
 export type Stage = (typeof STAGES)[number];
 
 export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
-  ingest: "ingest (read + parse)",
+  ingest: "ingest (read, parse, entities)",
   archive: "archive derivations",
   render: "render (Eleventy)",
   index: "search index (Pagefind)",
@@ -36,6 +36,8 @@ export interface StagedBuildResult {
   /** Peak resident memory of the build's Node process alone (not Pagefind's), MB. */
   readonly nodeMaxRssMB: number;
   readonly articles: number;
+  /** Articles taken from the cache (`--cache`) rather than parsed and read for entities. */
+  readonly cachedArticles: number;
   readonly pages: number;
   readonly indexedPages: number;
   /** How many diagnostics of each code the build found. */
