@@ -6,6 +6,7 @@
  */
 import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
 import rssPlugin from "@11ty/eleventy-plugin-rss";
+import { compileNunjucksOnce } from "./src/render/compileOnce.ts";
 import { filters } from "./src/render/filters.ts";
 
 export default function (eleventyConfig: UserConfig) {
@@ -16,6 +17,7 @@ export default function (eleventyConfig: UserConfig) {
   // Block tags leave no blank lines or trailing spaces behind in the HTML.
   // Autoescaping stays on, as Eleventy sets it. https://mozilla.github.io/nunjucks/api.html#configure
   eleventyConfig.setNunjucksEnvironmentOptions({ trimBlocks: true, lstripBlocks: true });
+  compileNunjucksOnce(eleventyConfig);
 
   // Rewrites every site-absolute link for the path prefix in clippings.json.
   // https://www.11ty.dev/docs/plugins/html-base/

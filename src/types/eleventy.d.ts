@@ -18,6 +18,14 @@ declare module "@11ty/eleventy" {
     setLibrary(name: string, library: unknown): void;
     setNunjucksEnvironmentOptions(options: { trimBlocks?: boolean; lstripBlocks?: boolean; autoescape?: boolean }): void;
     setServerOptions(options: Record<string, unknown>): void;
+    addExtension(
+      extension: string,
+      options: {
+        key?: string;
+        compileOptions?: { cache?: boolean; permalink?: boolean | "raw" };
+        compile?: (source: string, inputPath: string) => unknown;
+      },
+    ): void;
     on(event: "eleventy.after", callback: (event: { results: TemplateResult[] }) => unknown): void;
     on(event: string, callback: (...args: never[]) => unknown): void;
   }
