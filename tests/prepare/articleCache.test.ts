@@ -14,7 +14,7 @@ const tempDir = () => mkdtemp(join(tmpdir(), "clippings-cache-"));
 async function roundTrip(dir: string, version: string, text: string, prepared?: PreparedSeed) {
   const cache = await openArticleCache(dir, version, options);
   const key = cache.keyOf(seed(text));
-  const before = await cache.read(key);
+  const before = cache.read(key);
   if (prepared !== undefined) cache.write(key, prepared);
   await cache.close();
   return { key, before };
