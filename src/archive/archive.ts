@@ -4,6 +4,7 @@
  * only loop over it.
  */
 import type { Article, IsoDate } from "../article.ts";
+import type { ArticleExtras } from "./articleExtras.ts";
 import type { EntityKind } from "./entities.ts";
 import type { AttributedQuote, EntityRef } from "./entityPages.ts";
 import type { OnThisDayYear } from "./onThisDay.ts";
@@ -39,6 +40,8 @@ export interface ArchivedArticle extends Article {
   readonly quotes: readonly AttributedQuote[];
   /** Entities common enough in the archive to be search facets. */
   readonly facets: ReadonlyArray<{ readonly filter: string; readonly value: string }>;
+  /** What its page lists after the text: fewer entities, quotations and related articles the longer it is. */
+  readonly extras: ArticleExtras;
 }
 
 /** One page of an entity's articles. */

@@ -3,6 +3,7 @@
  */
 import type { Article, IsoDate } from "../article.ts";
 import type { Archive, ArchivedArticle, ArticleLink, EntityIndexPage, EntityPageView, MonthGroup, YearGroup } from "./archive.ts";
+import { articleExtras } from "./articleExtras.ts";
 import type { EntityKind } from "./entities.ts";
 import { entityUrl, findEntities, KIND_FILTERS, KIND_FOLDERS, type ArticleFindings, type EntityFindings } from "./entityPages.ts";
 import { indexByCalendarDay, onThisDay } from "./onThisDay.ts";
@@ -122,20 +123,24 @@ export function buildArchive(input: readonly Article[], options: ArchiveOptions)
   const articles: ArchivedArticle[] = sorted.map((article, index) => {
     const before = sorted[index - 1];
     const after = sorted[index + 1];
+    const links = (related.get(article.id) ?? []).flatMap((link) => {
+      const other = byId.get(link.id);
+      return other === undefined ? [] : [{ ...linkTo(other), score: link.score, nearDuplicate: link.nearDuplicate }];
+    });
+    const entities = findings.refsOf.get(article.id) ?? [];
+    const quotes = findings.quotesOf.get(article.id) ?? [];
     return {
       ...article,
       url: articleUrl(article.id),
       previous: before === undefined ? null : linkTo(before),
       next: after === undefined ? null : linkTo(after),
-      related: (related.get(article.id) ?? []).flatMap((link) => {
-        const other = byId.get(link.id);
-        return other === undefined ? [] : [{ ...linkTo(other), score: link.score, nearDuplicate: link.nearDuplicate }];
-      }),
-      entities: findings.refsOf.get(article.id) ?? [],
-      quotes: findings.quotesOf.get(article.id) ?? [],
-      facets: (findings.refsOf.get(article.id) ?? [])
+      related: links,
+      entities,
+      quotes,
+      facets: entities
         .filter((ref) => (counts.get(ref.key) ?? 0) >= findings.facetThreshold)
         .map((ref) => ({ filter: KIND_FILTERS[ref.kind], value: ref.name })),
+      extras: articleExtras({ body: article.body, entities, quotes, related: links }),
     };
   });
   const byArticleId = new Map(articles.map((article) => [article.id, article]));

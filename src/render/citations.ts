@@ -13,7 +13,12 @@ export interface CitationInput {
   readonly url: string;
   /** The archive's name. */
   readonly siteTitle: string;
-  /** The day the citation is made, `YYYY-MM-DD` (MLA's "accessed"). */
+  /**
+   * The day the citation is made, `YYYY-MM-DD`. Cited only for an undated
+   * article (MLA's "Accessed", BibTeX's `urldate`), as MLA advises: a dated
+   * article at a permanent address needs none, and on a built page it is
+   * the build's day, not the reader's.
+   */
   readonly accessed: string;
 }
 
@@ -43,7 +48,8 @@ export function citeArticle({ article, url, siteTitle, accessed }: CitationInput
   const apa = `${authors === null ? `${title}.` : `${authors}.`} (${apaDate}). ${authors === null ? "" : `${title}. `}${container}. ${url}`;
 
   const mlaDate = article.date === null ? "" : `${day(article.date, "d MMM. yyyy").replace("May.", "May")}, `;
-  const mla = `${authors === null ? "" : `${authors}. `}“${title}.” ${container}, ${mlaDate}${url}. Accessed ${day(accessed, "d MMM. yyyy").replace("May.", "May")}.`;
+  const mlaAccessed = article.date === null ? ` Accessed ${day(accessed, "d MMM. yyyy").replace("May.", "May")}.` : "";
+  const mla = `${authors === null ? "" : `${authors}. `}“${title}.” ${container}, ${mlaDate}${url}.${mlaAccessed}`;
 
   const fields = [
     `  title = {${bibtexEscape(title)}}`,
@@ -51,7 +57,7 @@ export function citeArticle({ article, url, siteTitle, accessed }: CitationInput
     `  journal = {${bibtexEscape(container)}}`,
     article.date === null ? null : `  date = {${article.date}}`,
     `  url = {${url}}`,
-    `  urldate = {${accessed}}`,
+    article.date === null ? `  urldate = {${accessed}}` : null,
   ].filter((line): line is string => line !== null);
   const bibtex = `@article{${article.id.replace(/[^A-Za-z0-9_-]/g, "")},\n${fields.join(",\n")}\n}`;
 

@@ -6,6 +6,7 @@ import { format, parseISO } from "date-fns";
 import type { IsoDate } from "../article.ts";
 import { absoluteUrl, type SiteSettings } from "../site/siteSettings.ts";
 import { citeArticle } from "./citations.ts";
+import { articleDescription } from "./description.ts";
 import { articleIndex, feedArticles, jsonFeed } from "./feeds.ts";
 import { renderMarkdown, renderMarkdownInline } from "./markdown.ts";
 import { headersFile, PAGE_POLICY, SEARCH_POLICY } from "./securityPolicy.ts";
@@ -67,6 +68,7 @@ export const filters = {
   weekday,
   readingMinutes,
   dayStart,
+  articleDescription,
   markdown: renderMarkdown,
   markdownInline: renderMarkdownInline,
   yearsChart,
@@ -79,8 +81,7 @@ export const filters = {
   siteUrl: (path: string, site: SiteSettings) => absoluteUrl(site, path),
   citations: (article: Parameters<typeof citeArticle>[0]["article"], site: SiteSettings, url: string, accessed: string) =>
     citeArticle({ article, url, siteTitle: site.title, accessed }),
-  newsArticleJsonLd: (article: Parameters<typeof newsArticleJsonLd>[0]["article"], site: SiteSettings) =>
-    newsArticleJsonLd({ article, language: site.language }),
+  newsArticleJsonLd: (article: Parameters<typeof newsArticleJsonLd>[0]["article"]) => newsArticleJsonLd({ article }),
   contentSecurityPolicy: (pageKind: string | undefined) => (pageKind === "search" ? SEARCH_POLICY : PAGE_POLICY),
   headersFile,
   feedArticles,

@@ -10,12 +10,10 @@
  *   for turning a range into month filters without waiting for those lists.
  */
 import type { Archive } from "../archive/archive.ts";
+import { DATE_FILTERS, DATELINE_FILTER } from "../search/pageFilters.ts";
 import type { SearchShard } from "../search/shardPlan.ts";
 import type { SiteSettings } from "../site/siteSettings.ts";
 
-/** Pagefind filter names set by layouts/article.njk besides the entity facets. */
-export const DATE_FILTERS = { year: "year", month: "month" } as const;
-export const DATELINE_FILTER = "dateline";
 /** The synthetic filter each merged shard puts on its pages: its id. */
 export const SHARD_FILTER = "shard";
 

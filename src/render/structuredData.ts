@@ -5,25 +5,26 @@
  *
  * Only what the page's other tags do not already say (an article page must
  * stay under 30 KB): the summary goes in `description`, not in
- * `articleBody`, which would repeat the text the page carries; the address
- * is the page's canonical link, the site its `og:site_name`.
+ * `articleBody`, which would repeat the text the page carries, and is cut
+ * like the meta description (`description.ts`); the address is the page's
+ * canonical link, the site its `og:site_name`, the language its `lang`.
  * https://schema.org/NewsArticle
  */
 import type { Article } from "../article.ts";
+import { articleDescription } from "./description.ts";
 
 export interface NewsArticleInput {
   readonly article: Pick<Article, "title" | "date" | "updated" | "dateline" | "lead" | "summary" | "byline" | "words">;
-  readonly language: string;
 }
 
-export function newsArticleJsonLd({ article, language }: NewsArticleInput): string {
+/** The JSON-LD of an article page. Its language is the page's `<html lang>`. */
+export function newsArticleJsonLd({ article }: NewsArticleInput): string {
   const data: Record<string, unknown> = {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
     headline: article.title,
-    inLanguage: language,
     wordCount: article.words,
-    description: article.summary ?? article.lead,
+    description: articleDescription(article),
   };
   if (article.date !== null) data["datePublished"] = article.date;
   if (article.updated !== null) data["dateModified"] = article.updated;

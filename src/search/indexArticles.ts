@@ -4,8 +4,10 @@
  *
  * Only article pages are indexed: home, timeline and search pages would
  * otherwise show up as results for every word they list. Each article page
- * marks its own title and date (`data-pagefind-meta`), sort key
- * (`data-pagefind-sort="date[datetime]"`) and filters.
+ * marks its own title, date and dateline (`data-pagefind-meta`) and sort key
+ * (`data-pagefind-sort="date[datetime]"`); its filters come from the shard
+ * plan and are added to the HTML Pagefind reads (`pageFilters.ts`), never
+ * written into the page.
  *
  * Layout of `pagefind/` in the site:
  *   pagefind.js, pagefind-worker.js, pagefind-highlight.js   the library, once
@@ -27,6 +29,7 @@ import { existsSync } from "node:fs";
 import { copyFile, cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import * as pagefind from "pagefind";
+import { filterMarkup, withFilterMarkup } from "./pageFilters.ts";
 import type { SearchShard } from "./shardPlan.ts";
 
 /** Where the indexes go, inside the site. */
@@ -48,7 +51,7 @@ const UNUSED_FILES = [
 ];
 /** Pages handed to Pagefind at once. */
 const PAGES_IN_FLIGHT = 32;
-/** Bumped when what goes into an index changes other than through the pages (Pagefind's version, options). */
+/** Bumped when what goes into an index changes other than through the pages and their filters (Pagefind's version, options). */
 const INDEX_FORMAT = "pagefind-1.6.0/en/1";
 
 /** Pagefind reported errors; each names the file or step it failed on. */
@@ -104,9 +107,9 @@ const pageFile = (siteDir: string, url: string) => join(siteDir, ...url.split("/
 
 /**
  * The part of an article page Pagefind reads: the `data-pagefind-body`
- * element (text, meta, filters, sort key). Links around it, such as the
- * neighbours or related coverage, change when other articles do and do not
- * touch the index.
+ * element (text, meta, sort key). Links around it, such as the neighbours
+ * or related coverage, change when other articles do and do not touch the
+ * index.
  */
 function indexedPart(html: string): string {
   const start = html.indexOf("data-pagefind-body");
@@ -118,9 +121,10 @@ async function readShardPages(siteDir: string, shard: SearchShard) {
   const hash = createHash("sha256").update(INDEX_FORMAT);
   const pages: Array<{ url: string; content: string }> = [];
   for (const url of shard.urls) {
-    const content = await readFile(pageFile(siteDir, url), "utf8");
-    hash.update(`\0${url}\0`).update(indexedPart(content));
-    pages.push({ url, content });
+    const html = await readFile(pageFile(siteDir, url), "utf8");
+    const filters = filterMarkup(shard.filters[url] ?? []);
+    hash.update(`\0${url}\0`).update(indexedPart(html)).update(`\0${filters}`);
+    pages.push({ url, content: withFilterMarkup(html, filters) });
   }
   return { pages, hash: hash.digest("hex") };
 }

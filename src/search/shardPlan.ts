@@ -20,8 +20,12 @@
  * A shard's id names its span (`2021`, `2019-2021`, `2024-03-2024-07`); the
  * index lives in `pagefind/<id>/`. Adding articles to one year changes only
  * the shards that hold that year, so the others can be kept as they are.
+ *
+ * Each shard also carries its pages' search filters (`pageFilters.ts`),
+ * which the indexer adds to the pages' HTML.
  */
 import type { ArchivedArticle } from "../archive/archive.ts";
+import { pageFilters } from "./pageFilters.ts";
 
 /** Pages per shard unless the build says otherwise: the newest shard is what the first search downloads. */
 export const DEFAULT_SHARD_PAGES = 2_000;
@@ -33,9 +37,11 @@ export interface SearchShard {
   readonly span: { readonly first: string; readonly last: string } | null;
   /** Site paths of its article pages (`/articles/x/`). */
   readonly urls: readonly string[];
+  /** The search filters of each of its pages, by site path: `year:2021`, `person:Joe Biden`... */
+  readonly filters: Readonly<Record<string, readonly string[]>>;
 }
 
-type Dated = Pick<ArchivedArticle, "url" | "date">;
+type Planned = Pick<ArchivedArticle, "url" | "date" | "dateline" | "facets">;
 
 interface Unit {
   readonly first: string;
@@ -44,7 +50,7 @@ interface Unit {
 }
 
 /** Dated articles by month (YYYY-MM), newest month first. */
-function byMonth(articles: readonly Dated[]): Array<[string, string[]]> {
+function byMonth(articles: readonly Planned[]): Array<[string, string[]]> {
   const months = new Map<string, string[]>();
   for (const article of articles) {
     if (article.date === null) continue;
@@ -57,7 +63,7 @@ function byMonth(articles: readonly Dated[]): Array<[string, string[]]> {
 }
 
 /** The packing units, newest first: whole years, or whole months of a year too large for one shard. */
-function units(articles: readonly Dated[], maxPages: number): Unit[] {
+function units(articles: readonly Planned[], maxPages: number): Unit[] {
   const years = new Map<string, Array<[string, string[]]>>();
   for (const [month, urls] of byMonth(articles)) {
     const year = month.slice(0, 4);
@@ -77,7 +83,7 @@ const startMonth = (bound: string) => (bound.length === 4 ? `${bound}-01` : boun
 const endMonth = (bound: string) => (bound.length === 4 ? `${bound}-12` : bound);
 
 /** The shards for `articles`, newest first. Every article is in exactly one. */
-export function planShards(articles: readonly Dated[], maxPages: number = DEFAULT_SHARD_PAGES): SearchShard[] {
+export function planShards(articles: readonly Planned[], maxPages: number = DEFAULT_SHARD_PAGES): SearchShard[] {
   if (!Number.isInteger(maxPages) || maxPages < 1) throw new RangeError(`a search shard must hold at least one page, not ${maxPages}`);
   const groups: Unit[] = [];
   let current: Unit | null = null;
@@ -90,16 +96,19 @@ export function planShards(articles: readonly Dated[], maxPages: number = DEFAUL
       groups.push(current);
     }
   }
-  const shards: SearchShard[] = groups.map((group) => ({
-    id: spanId(group.first, group.last),
-    span: { first: startMonth(group.first), last: endMonth(group.last) },
-    urls: group.urls.sort(),
-  }));
+  const filtersOf = new Map(articles.map((article) => [article.url, pageFilters(article)]));
+  const shard = (id: string, span: SearchShard["span"], urls: string[]): SearchShard => {
+    const sorted = urls.sort();
+    return { id, span, urls: sorted, filters: Object.fromEntries(sorted.map((url) => [url, filtersOf.get(url) ?? []])) };
+  };
+  const shards: SearchShard[] = groups.map((group) =>
+    shard(spanId(group.first, group.last), { first: startMonth(group.first), last: endMonth(group.last) }, group.urls),
+  );
   const undated = articles.filter((article) => article.date === null).map((article) => article.url);
   if (undated.length > 0) {
     const oldest = shards.at(-1);
-    if (oldest === undefined) shards.push({ id: "undated", span: null, urls: undated.sort() });
-    else shards[shards.length - 1] = { ...oldest, urls: [...oldest.urls, ...undated].sort() };
+    if (oldest === undefined) shards.push(shard("undated", null, undated));
+    else shards[shards.length - 1] = shard(oldest.id, oldest.span, [...oldest.urls, ...undated]);
   }
   return shards;
 }

@@ -130,7 +130,7 @@ describe("building the seeds", () => {
 
   it("should list quotations with their speakers on articles and on the speaker's page", async () => {
     const first = await page(URL_000);
-    const speakers = first.querySelectorAll(".quotes figcaption").map((caption) => text(caption));
+    const speakers = first.querySelectorAll(".quotes figcaption").map((caption) => text(caption).replace(/^— /, ""));
     assert.ok(speakers.includes("Jen Psaki"), speakers.join(", "));
     assert.ok(speakers.includes("Logan Bayroff"), speakers.join(", "));
     const netanyahu = await page("/people/benjamin-netanyahu/");

@@ -2,7 +2,8 @@
 // uncompressed, and no script but the search highlight. Built on a long
 // article with everything an article page can show after its text: a long
 // headline, byline, dateline, figures, thirty named people and places,
-// a dozen quotations, copies of the same story and related coverage.
+// a dozen quotations, copies of the same story and related coverage; the
+// longer the article, the fewer of them its page lists.
 import assert from "node:assert/strict";
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -12,12 +13,12 @@ import { buildSite } from "../../src/build.ts";
 import { ARTICLE_PAGE_BUDGET, articlePageWeights, overBudget, type PageWeight } from "../../src/bench/pageWeight.ts";
 
 /**
- * Bytes of the fixture article's text as HTML (`.article-body`): about as
- * long as an article can be and keep the budget with every list after it.
- * The longest CNN article is 23.1 KB, too long for it: see the weight
- * benchmark, `npm run bench:weight`.
+ * Bytes of the fixture article's text as HTML (`.article-body`): as long as
+ * the longest CNN article (23.1 KB), which lists the fewest entities,
+ * quotations and related articles after it (src/archive/articleExtras.ts).
+ * The weight benchmark, `npm run bench:weight`, measures a whole built site.
  */
-const TEXT_BYTES = 20_000;
+const TEXT_BYTES = 23_000;
 
 const PEOPLE = ["Joe Biden", "Kamala Harris", "Jon Tester", "Sherrod Brown", "Bob Casey", "Tammy Baldwin", "Ted Cruz", "Colin Allred"];
 const PLACES = ["Texas", "Ohio", "Montana", "Michigan", "Pennsylvania", "Wisconsin", "Maryland", "Arizona", "Nevada", "Florida"];
@@ -70,7 +71,7 @@ before(async () => {
 });
 
 describe("the weight of an article page", () => {
-  it("should be built on an article as long as the budget allows, with every list after it", () => {
+  it("should be built on an article as long as the longest CNN one", () => {
     const heaviest = weights[0];
     assert.ok(heaviest);
     assert.ok(heaviest.bodyBytes >= TEXT_BYTES, `the article text is only ${heaviest.bodyBytes} bytes`);

@@ -60,8 +60,9 @@ describe("machine-readable files", () => {
     assert.equal(data.datePublished, "2023-09-28");
     assert.equal(data.dateline, "WASHINGTON");
     assert.match(data.headline, /^President Joe Biden told/);
-    // A summary, not the text again: the page carries the text already.
-    assert.match(data.description, /the White House said\.$/);
+    // A summary, not the text again: the page carries the text already. The lead, cut at a word.
+    assert.match(data.description, /^President Joe Biden told Israeli Prime Minister .*…$/);
+    assert.ok([...data.description].length <= 160, data.description);
     assert.equal(data.articleBody, undefined);
   });
 

@@ -15,12 +15,11 @@ const article = {
 
 describe("newsArticleJsonLd", () => {
   it("should describe the article with its summary, not its text again", () => {
-    const data = JSON.parse(newsArticleJsonLd({ article, language: "en" }));
+    const data = JSON.parse(newsArticleJsonLd({ article }));
     assert.deepEqual(data, {
       "@context": "https://schema.org",
       "@type": "NewsArticle",
       headline: "Talks </script><!-- resume",
-      inLanguage: "en",
       wordCount: 812,
       description: "Talks resumed on Tuesday.",
       datePublished: "2021-05-18",
@@ -30,13 +29,10 @@ describe("newsArticleJsonLd", () => {
   });
 
   it("should prefer the front matter summary to the lead", () => {
-    assert.equal(
-      JSON.parse(newsArticleJsonLd({ article: { ...article, summary: "A summary." }, language: "en" })).description,
-      "A summary.",
-    );
+    assert.equal(JSON.parse(newsArticleJsonLd({ article: { ...article, summary: "A summary." } })).description, "A summary.");
   });
 
   it("should write no < that could end its script element", () => {
-    assert.doesNotMatch(newsArticleJsonLd({ article, language: "en" }), /</);
+    assert.doesNotMatch(newsArticleJsonLd({ article }), /</);
   });
 });

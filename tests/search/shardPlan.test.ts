@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import { planShards } from "../../src/search/shardPlan.ts";
 
-const article = (url: string, date: string | null) => ({ url: `/articles/${url}/`, date });
+const article = (url: string, date: string | null) => ({ url: `/articles/${url}/`, date, dateline: null, facets: [] });
 /** `count` articles dated in `month` (YYYY-MM). */
 const many = (prefix: string, month: string, count: number) =>
   Array.from({ length: count }, (_, n) => article(`${prefix}-${n}`, `${month}-${String((n % 28) + 1).padStart(2, "0")}`));
@@ -49,6 +49,17 @@ describe("search shards", () => {
       planShards([article("x", null)], 3).map((shard) => [shard.id, shard.span, shard.urls]),
       [["undated", null, ["/articles/x/"]]],
     );
+  });
+
+  it("should carry the search filters of each of its pages", () => {
+    const [shard] = planShards([
+      { ...article("a", "2021-05-18"), dateline: "GENEVA", facets: [{ filter: "person", value: "Joe Biden" }] },
+      article("b", null),
+    ]);
+    assert.deepEqual(shard?.filters, {
+      "/articles/a/": ["year:2021", "month:2021-05", "dateline:GENEVA", "person:Joe Biden"],
+      "/articles/b/": ["year:undated"],
+    });
   });
 
   it("should put every article in exactly one shard, in shards that never overlap in time", () => {
