@@ -21,8 +21,8 @@ import { PrepareWorkers } from "./prepareWorkers.ts";
 export interface PrepareOptions {
   /** Folder of the cache between builds; unset, no cache. @default undefined */
   readonly cacheDir?: string;
-  /** Most worker threads; 0 or 1 prepares on this thread. @default os.availableParallelism() */
-  readonly workers?: number;
+  /** Most threads preparing articles, this one included (1: no worker threads). @default os.availableParallelism() */
+  readonly threads?: number;
   /** Told of every batch of articles prepared (stage `parse`). */
   readonly onProgress?: ProgressListener;
 }
@@ -39,7 +39,7 @@ export interface PreparedFolder {
   readonly cached: number;
 }
 
-/** A worker is worth starting (≈ 1.5 s of loading its modules) for this many articles (≈ 4 ms each). */
+/** A worker is worth starting (≈ 1.5 s of loading its modules) for this many articles (≈ 4 ms each), at least. */
 const ARTICLES_PER_WORKER = 600;
 /** Articles sent to a worker at once. */
 const BATCH = 20;
@@ -49,25 +49,40 @@ const PREPARATION = [new URL("./prepareSeed.ts", import.meta.url)];
 
 let version: Promise<string> | undefined;
 
-async function prepareInWorkers(
+/**
+ * Prepares the misses in `workers` worker threads and on this thread at
+ * once, each taking the next batch when it is done with one: this thread
+ * starts at once, while the workers load their modules.
+ */
+async function prepareShared(
   seeds: SeedFolder["seeds"],
   misses: readonly number[],
   options: IngestOptions,
-  threads: number,
+  workers: number,
   done: (index: number, prepared: PreparedSeed) => void,
 ): Promise<void> {
-  const workers = new PrepareWorkers(threads, options);
+  const pool = new PrepareWorkers(workers, options);
+  const batches: number[][] = [];
+  for (let start = 0; start < misses.length; start += BATCH) batches.push(misses.slice(start, start + BATCH));
+  let next = 0;
+  const seedsOf = (batch: readonly number[]) => batch.map((index) => seeds[index] as SeedFolder["seeds"][number]);
+  const inWorker = async () => {
+    for (let batch = batches[next++]; batch !== undefined; batch = batches[next++]) {
+      const results = await pool.prepare(seedsOf(batch));
+      batch.forEach((index, position) => done(index, results[position] as PreparedSeed));
+    }
+  };
+  const onThisThread = async () => {
+    for (let batch = batches[next++]; batch !== undefined; batch = batches[next++]) {
+      for (const index of batch) done(index, prepareSeed(seeds[index] as SeedFolder["seeds"][number], options));
+      // Let the workers' replies in, and give them their next batches.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
   try {
-    const batches: number[][] = [];
-    for (let start = 0; start < misses.length; start += BATCH) batches.push(misses.slice(start, start + BATCH));
-    await Promise.all(
-      batches.map(async (batch) => {
-        const results = await workers.prepare(batch.map((index) => seeds[index] as SeedFolder["seeds"][number]));
-        batch.forEach((index, position) => done(index, results[position] as PreparedSeed));
-      }),
-    );
+    await Promise.all([...Array.from({ length: workers * 2 }, inWorker), onThisThread()]);
   } finally {
-    await workers.close();
+    await pool.close();
   }
 }
 
@@ -98,11 +113,12 @@ export async function prepareFolder(seedsDir: string, options: IngestOptions, pr
     cache?.write(keys[index] ?? "", prepared);
     count += 1;
   };
-  const threads = Math.min(prepare.workers ?? availableParallelism(), Math.floor(misses.length / ARTICLES_PER_WORKER));
-  if (threads > 1) {
-    await prepareInWorkers(seeds, misses, options, threads, (index, prepared) => {
+  // This thread prepares too: one worker fewer than the threads asked for.
+  const workers = Math.min((prepare.threads ?? availableParallelism()) - 1, Math.floor(misses.length / ARTICLES_PER_WORKER));
+  if (workers > 0) {
+    await prepareShared(seeds, misses, options, workers, (index, prepared) => {
       done(index, prepared);
-      if (count % BATCH === 0 || count === seeds.length) report();
+      if (count % BATCH === 0) report();
     });
   } else {
     for (const index of misses) {

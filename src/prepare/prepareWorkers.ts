@@ -1,7 +1,7 @@
 /**
  * Worker threads that prepare seeds (`prepareWorker.ts`), so that parsing
- * and entity extraction use every core. Batches go to whichever worker is
- * free; each batch's results come back in the order of its seeds.
+ * and entity extraction use every core. Batches go to the workers with
+ * room for them; each batch's results come back in the order of its seeds.
  */
 import { Worker } from "node:worker_threads";
 import type { IngestOptions } from "../ingest/ingestOptions.ts";
@@ -34,14 +34,19 @@ function startWorker(): Worker {
   return new Worker(boot, { eval: true });
 }
 
-export class PrepareWorkers {
-  readonly #all: Worker[] = [];
-  readonly #idle: Worker[] = [];
-  readonly #busy = new Map<Worker, Job>();
-  readonly #queue: Job[] = [];
-  #failure: Error | null = null;
+/**
+ * Batches in flight per worker: the next one waits in the worker's queue,
+ * so it never idles while this thread, busy preparing too, has not yet
+ * read its last reply.
+ */
+const DEPTH = 2;
 
+export class PrepareWorkers {
+  /** Each worker with the jobs posted to it, oldest first: a worker replies in order. */
+  readonly #posted = new Map<Worker, Job[]>();
+  readonly #queue: Job[] = [];
   readonly #options: IngestOptions;
+  #failure: Error | null = null;
 
   constructor(size: number, options: IngestOptions) {
     this.#options = options;
@@ -50,10 +55,10 @@ export class PrepareWorkers {
       worker.on("message", (reply: PrepareReply) => this.#settle(worker, reply));
       worker.on("error", (error) => this.#fail(new PrepareWorkerError(`a preparing worker failed: ${error.message}`, { cause: error })));
       worker.on("exit", (code) => {
-        if (this.#busy.has(worker)) this.#fail(new PrepareWorkerError(`a preparing worker stopped (exit code ${code})`));
+        if ((this.#posted.get(worker)?.length ?? 0) > 0)
+          this.#fail(new PrepareWorkerError(`a preparing worker stopped (exit code ${code})`));
       });
-      this.#all.push(worker);
-      this.#idle.push(worker);
+      this.#posted.set(worker, []);
     }
   }
 
@@ -62,35 +67,34 @@ export class PrepareWorkers {
     if (this.#failure !== null) return Promise.reject(this.#failure);
     return new Promise((resolve, reject) => {
       this.#queue.push({ seeds, resolve, reject });
-      this.#next();
+      this.#post();
     });
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.#all.map((worker) => worker.terminate()));
+    await Promise.all([...this.#posted.keys()].map((worker) => worker.terminate()));
   }
 
-  #next(): void {
-    while (this.#idle.length > 0 && this.#queue.length > 0) {
-      const worker = this.#idle.pop() as Worker;
-      const job = this.#queue.shift() as Job;
-      this.#busy.set(worker, job);
-      worker.postMessage({ seeds: job.seeds, options: this.#options } satisfies PrepareTask);
+  #post(): void {
+    for (const [worker, jobs] of this.#posted) {
+      while (jobs.length < DEPTH && this.#queue.length > 0) {
+        const job = this.#queue.shift() as Job;
+        jobs.push(job);
+        worker.postMessage({ seeds: job.seeds, options: this.#options } satisfies PrepareTask);
+      }
     }
   }
 
   #settle(worker: Worker, reply: PrepareReply): void {
-    const job = this.#busy.get(worker);
-    this.#busy.delete(worker);
-    this.#idle.push(worker);
+    const job = this.#posted.get(worker)?.shift();
     if ("error" in reply) job?.reject(new PrepareWorkerError(reply.error));
     else job?.resolve(reply.results);
-    this.#next();
+    this.#post();
   }
 
   #fail(error: Error): void {
     this.#failure ??= error;
-    for (const job of [...this.#busy.values(), ...this.#queue.splice(0)]) job.reject(error);
-    this.#busy.clear();
+    for (const jobs of this.#posted.values()) for (const job of jobs.splice(0)) job.reject(error);
+    for (const job of this.#queue.splice(0)) job.reject(error);
   }
 }

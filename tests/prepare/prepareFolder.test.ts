@@ -53,6 +53,21 @@ describe("prepareFolder", () => {
     const names = edited.findings.get(article?.id ?? "")?.mentions.map((mention) => mention.name) ?? [];
     assert.ok(names.includes("Jen Psaki") && !names.includes("Karine Jean-Pierre"), names.join(", "));
   });
+
+  it("should give the same records when worker threads share the work", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "clippings-many-"));
+    const places = ["Cairo", "Gaza City", "Tel Aviv", "Washington", "Doha"];
+    for (let index = 0; index < 700; index += 1) {
+      const day = String((index % 28) + 1).padStart(2, "0");
+      const text = `Talks in ${places[index % places.length]} resume\n\nMay ${day}, 2021\n\nMediators from Egypt met Hamas officials in ${places[(index + 1) % places.length]} on day ${index}, Antony Blinken said.\n`;
+      await writeFile(join(dir, `${String(index).padStart(4, "0")}.txt`), text);
+    }
+    const alone = await prepareFolder(dir, options, { threads: 1 });
+    const shared = await prepareFolder(dir, options, { threads: 2 });
+    assert.equal(shared.articles.length, 700);
+    assert.deepEqual(shared.articles, alone.articles);
+    assert.deepEqual([...shared.findings], [...alone.findings]);
+  });
 });
 
 describe("PrepareWorkers", () => {
