@@ -4,7 +4,7 @@
 import type { Article, IsoDate } from "../article.ts";
 import type { Archive, ArchivedArticle, ArticleLink, EntityIndexPage, EntityPageView, MonthGroup, YearGroup } from "./archive.ts";
 import { articleExtras } from "./articleExtras.ts";
-import type { EntityKind } from "./entities.ts";
+import type { Entity, EntityKind } from "./entities.ts";
 import { entityUrl, findEntities, KIND_FILTERS, KIND_FOLDERS, type ArticleFindings, type EntityFindings } from "./entityPages.ts";
 import { indexByCalendarDay, onThisDay } from "./onThisDay.ts";
 import { buildPeriodPages } from "./periods.ts";
@@ -64,23 +64,34 @@ function groupByYearAndMonth(articles: readonly ArchivedArticle[]): YearGroup[] 
 /** Entries per page of the people, places and organisations lists. */
 export const ENTITY_INDEX_PAGE_SIZE = 500;
 
+/** An entity's first and last dates and its articles by year (by month within one year). */
+function entityTimeline(entity: Entity, byId: ReadonlyMap<string, ArchivedArticle>): Pick<EntityPageView, "span" | "timeline"> {
+  const all = entity.articleIds.flatMap((id) => byId.get(id)?.date ?? []);
+  const oneYear = all.length > 0 && all[0]?.slice(0, 4) === all[all.length - 1]?.slice(0, 4);
+  const timeline = new Map<string, number>();
+  for (const date of all) {
+    const period = oneYear ? date.slice(0, 7) : date.slice(0, 4);
+    timeline.set(period, (timeline.get(period) ?? 0) + 1);
+  }
+  return {
+    span: all.length === 0 ? null : { first: all[0] as IsoDate, last: all[all.length - 1] as IsoDate },
+    timeline: [...timeline].map(([period, count]) => ({ period, count })),
+  };
+}
+
 function entityPageViews(findings: EntityFindings, byId: ReadonlyMap<string, ArchivedArticle>): EntityPageView[] {
+  // Once per entity, not per page: the pages of an entity named in 10,000 articles would each go through all of them.
+  const timelines = new Map<Entity, Pick<EntityPageView, "span" | "timeline">>();
   return findings.pages.map((page) => {
-    const all = page.entity.articleIds.flatMap((id) => byId.get(id)?.date ?? []);
-    const oneYear = all.length > 0 && all[0]?.slice(0, 4) === all[all.length - 1]?.slice(0, 4);
-    const timeline = new Map<string, number>();
-    for (const date of all) {
-      const period = oneYear ? date.slice(0, 7) : date.slice(0, 4);
-      timeline.set(period, (timeline.get(period) ?? 0) + 1);
-    }
+    let timeline = timelines.get(page.entity);
+    if (timeline === undefined) timelines.set(page.entity, (timeline = entityTimeline(page.entity, byId)));
     return {
       url: page.url,
       name: page.entity.name,
       kind: page.entity.kind,
       indexUrl: `/${KIND_FOLDERS[page.entity.kind]}/`,
       count: page.entity.articleIds.length,
-      span: all.length === 0 ? null : { first: all[0] as IsoDate, last: all[all.length - 1] as IsoDate },
-      timeline: [...timeline].map(([period, count]) => ({ period, count })),
+      ...timeline,
       pageNumber: page.pageNumber,
       pageCount: page.pageCount,
       previousPage: page.previousPage,
