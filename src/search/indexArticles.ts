@@ -26,8 +26,9 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { copyFile, cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import * as pagefind from "pagefind";
 import { filterMarkup, withFilterMarkup } from "./pageFilters.ts";
 import type { SearchShard } from "./shardPlan.ts";
@@ -49,8 +50,8 @@ const UNUSED_FILES = [
   "pagefind-component-ui.js",
   "pagefind-component-ui.css",
 ];
-/** Pages handed to Pagefind at once. */
-const PAGES_IN_FLIGHT = 32;
+/** Shards indexed at once by the Pagefind service. */
+const SHARDS_AT_ONCE = 2;
 /** Bumped when what goes into an index changes other than through the pages and their filters (Pagefind's version, options). */
 const INDEX_FORMAT = "pagefind-1.6.0/en/1";
 
@@ -144,14 +145,22 @@ async function indexShard(pages: ReadonlyArray<{ url: string; content: string }>
   const created = await pagefind.createIndex({ forceLanguage: "en" });
   if (created.errors.length > 0 || created.index === undefined) throw new SearchIndexError("start an index", created.errors);
   const { index } = created;
-  // Several pages in flight: one at a time, the indexer mostly waits for the next.
-  for (let start = 0; start < pages.length; start += PAGES_IN_FLIGHT) {
-    await Promise.all(
-      pages.slice(start, start + PAGES_IN_FLIGHT).map(async (page) => {
-        const added = await index.addHTMLFile({ url: page.url, content: page.content });
-        if (added.errors.length > 0) throw new SearchIndexError(`index ${page.url}`, added.errors);
-      }),
-    );
+  // The pages as Pagefind should read them (with their filters), in a folder
+  // of their own that Pagefind reads itself: handed over one by one through
+  // the Node API, 20,000 pages took twice as long (117 s against 58 s).
+  const folder = await mkdtemp(join(tmpdir(), "clippings-shard-"));
+  try {
+    for (const page of pages) {
+      const file = pageFile(folder, page.url);
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, page.content);
+    }
+    const added = await index.addDirectory({ path: folder });
+    if (added.errors.length > 0) throw new SearchIndexError(`index the pages of ${outputPath}`, added.errors);
+    if (added.page_count !== pages.length)
+      throw new SearchIndexError(`index the pages of ${outputPath}`, [`${added.page_count} of ${pages.length} pages indexed`]);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
   }
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length > 0) throw new SearchIndexError(`write the index to ${outputPath}`, written.errors);
@@ -178,21 +187,28 @@ export async function indexArticles(
   const inPlace = options.previousSiteDir !== undefined && resolve(options.previousSiteDir) === resolve(siteDir);
   const indexed: IndexedShard[] = [];
   const reused: string[] = [];
+  const one = async (shard: SearchShard): Promise<IndexedShard & { reused: boolean }> => {
+    const { pages, hash } = await readShardPages(siteDir, shard);
+    const outputPath = join(root, shard.id);
+    const previousPath = options.previousSiteDir === undefined ? null : join(options.previousSiteDir, PAGEFIND_DIR, shard.id);
+    const unchanged =
+      previous.get(shard.id)?.hash === hash && previousPath !== null && existsSync(join(previousPath, "pagefind-entry.json"));
+    if (unchanged) {
+      if (!inPlace) await cp(previousPath, outputPath, { recursive: true });
+    } else {
+      await rm(outputPath, { recursive: true, force: true });
+      await indexShard(pages, outputPath);
+    }
+    return { id: shard.id, span: shard.span, pages: pages.length, hash, reused: unchanged };
+  };
   try {
-    // One shard after another: memory stays bounded by the largest. (Two at
-    // once measured no faster: 114 s against 108 s for 20,000 articles.)
-    for (const shard of chosen) {
-      const { pages, hash } = await readShardPages(siteDir, shard);
-      const outputPath = join(root, shard.id);
-      const previousPath = options.previousSiteDir === undefined ? null : join(options.previousSiteDir, PAGEFIND_DIR, shard.id);
-      if (previous.get(shard.id)?.hash === hash && previousPath !== null && existsSync(join(previousPath, "pagefind-entry.json"))) {
-        if (!inPlace) await cp(previousPath, outputPath, { recursive: true });
-        reused.push(shard.id);
-      } else {
-        await rm(outputPath, { recursive: true, force: true });
-        await indexShard(pages, outputPath);
+    // Two shards at once keep both cores busy (20,000 articles: 80 s, against
+    // 98 s one after another); memory stays bounded by the two largest.
+    for (let start = 0; start < chosen.length; start += SHARDS_AT_ONCE) {
+      for (const { reused: copied, ...shard } of await Promise.all(chosen.slice(start, start + SHARDS_AT_ONCE).map(one))) {
+        indexed.push(shard);
+        if (copied) reused.push(shard.id);
       }
-      indexed.push({ id: shard.id, span: shard.span, pages: pages.length, hash });
     }
   } finally {
     // The Node API runs the Pagefind binary as a service; left open, it keeps the process alive.
