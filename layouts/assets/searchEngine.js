@@ -40,8 +40,9 @@ export async function openIndex({ library, shards, baseUrl, highlightParam }) {
   const pagefind = await import(library);
   // On the page's own thread: Pagefind's web worker is one more script to
   // fetch and start before the first result (12 KB and about 60 ms measured
-  // with `npm run bench:search`), and a shard is small enough to search in a
-  // few milliseconds without it.
+  // with `npm run bench:search`). The price: a search over every shard holds
+  // the page for a moment (a second query over 20,000 articles took 421 ms to
+  // its first result, index chunks included).
   const common = { baseUrl, excerptLength: 40, highlightParam, noWorker: true };
   const instance = pagefind.createInstance({ ...common, basePath: primary.bundle, mergeFilter: { [SHARD_FILTER]: primary.id } });
   /** Shards searched so far, in the archive's order (newest first). */
