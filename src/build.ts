@@ -113,7 +113,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     const violations = strictViolations(loaded.diagnostics);
     if (violations.length > 0) throw new StrictModeError(violations);
   }
-  options.onProgress?.({ stage: "pages", done: 0, total: loaded.archive.articles.length });
+  // Eleventy and Pagefind do not report page by page: the display shows the stage's time, not a count stuck at 0.
+  options.onProgress?.({ stage: "pages", done: 0, total: 0 });
 
   const shards = planShards(loaded.archive.articles, options.shardPages ?? DEFAULT_SHARD_PAGES);
   const staging = await stageOutput(options.outDir);

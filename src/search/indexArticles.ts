@@ -26,7 +26,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import * as pagefind from "pagefind";
@@ -130,6 +130,21 @@ async function readShardPages(siteDir: string, shard: SearchShard) {
   return { pages, hash: hash.digest("hex") };
 }
 
+/**
+ * The previous build's shard folder in the new site: hard links, as the two
+ * sites sit side by side on one disk (a shard of 2,000 pages is some 2,000
+ * files); a copy where linking is refused.
+ */
+async function linkTree(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) await linkTree(source, target);
+    else await link(source, target).catch(() => copyFile(source, target));
+  }
+}
+
 async function previousShards(previousSiteDir: string | undefined): Promise<Map<string, IndexedShard>> {
   if (previousSiteDir === undefined) return new Map();
   try {
@@ -194,7 +209,7 @@ export async function indexArticles(
     const unchanged =
       previous.get(shard.id)?.hash === hash && previousPath !== null && existsSync(join(previousPath, "pagefind-entry.json"));
     if (unchanged) {
-      if (!inPlace) await cp(previousPath, outputPath, { recursive: true });
+      if (!inPlace) await linkTree(previousPath, outputPath);
     } else {
       await rm(outputPath, { recursive: true, force: true });
       await indexShard(pages, outputPath);
