@@ -14,8 +14,6 @@ import { DATE_FILTERS, DATELINE_FILTER } from "../search/pageFilters.ts";
 import type { SearchShard } from "../search/shardPlan.ts";
 import type { SiteSettings } from "../site/siteSettings.ts";
 
-/** The synthetic filter each merged shard puts on its pages: its id. */
-export const SHARD_FILTER = "shard";
 
 export interface SearchPageShard {
   readonly id: string;
