@@ -14,7 +14,6 @@ import { DATE_FILTERS, DATELINE_FILTER } from "../search/pageFilters.ts";
 import type { SearchShard } from "../search/shardPlan.ts";
 import type { SiteSettings } from "../site/siteSettings.ts";
 
-
 export interface SearchPageShard {
   readonly id: string;
   /** Site path of its Pagefind bundle, path prefix included, ending in `/`. */
