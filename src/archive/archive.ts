@@ -44,8 +44,16 @@ export interface ArchivedArticle extends Article {
   readonly extras: ArticleExtras;
 }
 
+/** Where one page of a list split into pages stands among the others. */
+export interface ListPage {
+  readonly pageNumber: number;
+  readonly pageCount: number;
+  readonly previousPage: string | null;
+  readonly nextPage: string | null;
+}
+
 /** One page of an entity's articles. */
-export interface EntityPageView {
+export interface EntityPageView extends ListPage {
   readonly url: string;
   readonly name: string;
   readonly kind: EntityKind;
@@ -56,23 +64,15 @@ export interface EntityPageView {
   readonly span: { readonly first: IsoDate; readonly last: IsoDate } | null;
   /** Its articles over time, for its chart: per year, or per month when they all fall in one year. */
   readonly timeline: ReadonlyArray<{ readonly period: string; readonly count: number }>;
-  readonly pageNumber: number;
-  readonly pageCount: number;
-  readonly previousPage: string | null;
-  readonly nextPage: string | null;
   readonly articles: readonly ArchivedArticle[];
   readonly companions: readonly EntityRef[];
   readonly quotes: ReadonlyArray<AttributedQuote & { readonly article: ArticleLink }>;
 }
 
 /** One page of the list of every person, place or organisation with a page. */
-export interface EntityIndexPage {
+export interface EntityIndexPage extends ListPage {
   readonly url: string;
   readonly kind: EntityKind;
-  readonly pageNumber: number;
-  readonly pageCount: number;
-  readonly previousPage: string | null;
-  readonly nextPage: string | null;
   readonly entries: ReadonlyArray<{ readonly name: string; readonly url: string; readonly count: number }>;
 }
 

@@ -6,6 +6,7 @@
  * `quotes.ts`.
  */
 import type { Article } from "../article.ts";
+import type { ListPage } from "./archive.ts";
 import { buildEntityIndex, extractEntities, type Entity, type EntityKind, type EntityMention } from "./entities.ts";
 import { PERIOD_PAGE_SIZE } from "./periods.ts";
 import { extractQuotes, type Quote } from "./quotes.ts";
@@ -28,13 +29,9 @@ export interface AttributedQuote extends Quote {
   readonly speakerUrl: string | null;
 }
 
-export interface EntityPage {
+export interface EntityPage extends ListPage {
   readonly url: string;
   readonly entity: Entity;
-  readonly pageNumber: number;
-  readonly pageCount: number;
-  readonly previousPage: string | null;
-  readonly nextPage: string | null;
   /** Ids of the articles on this page, oldest first. */
   readonly articleIds: readonly string[];
   readonly companions: readonly EntityRef[];

@@ -6,7 +6,7 @@
  */
 import { getDay, getDaysInMonth, parseISO } from "date-fns";
 import type { IsoDate } from "../article.ts";
-import type { ArchivedArticle, YearGroup } from "./archive.ts";
+import type { ArchivedArticle, ListPage, YearGroup } from "./archive.ts";
 
 /** Entries per page: about 100 KB of HTML with headlines and leads. */
 export const PERIOD_PAGE_SIZE = 150;
@@ -36,17 +36,13 @@ export interface PeriodLink {
   readonly count: number;
 }
 
-export interface PeriodPage {
+export interface PeriodPage extends ListPage {
   readonly url: string;
   readonly kind: "year" | "month";
   /** `2021` or `2021-05`. */
   readonly period: string;
   /** Articles in the whole period, all pages. */
   readonly count: number;
-  readonly pageNumber: number;
-  readonly pageCount: number;
-  readonly previousPage: string | null;
-  readonly nextPage: string | null;
   readonly previousPeriod: PeriodLink | null;
   readonly nextPeriod: PeriodLink | null;
   /** The articles on this page, by day, oldest first. */

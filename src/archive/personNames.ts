@@ -6,6 +6,7 @@
  * who someone is.
  */
 import nlp from "compromise";
+import { MONTHS } from "../ingest/calendarDates.ts";
 
 /** Titles and roles printed before a name, never part of it: lower case, without the abbreviation's period. */
 const TITLE_WORDS: ReadonlySet<string> = new Set([
@@ -183,18 +184,7 @@ export const DATE_WORDS: ReadonlySet<string> = new Set([
   "fri",
   "sat",
   "sun",
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
+  ...MONTHS,
   "jan",
   "feb",
   "mar",

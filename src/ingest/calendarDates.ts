@@ -7,7 +7,8 @@ import { isMatch } from "date-fns";
 import type { IsoDate } from "../article.ts";
 import type { NumericDateOrder } from "./ingestOptions.ts";
 
-const MONTHS = [
+/** Month names, lower case, January first. */
+export const MONTHS = [
   "january",
   "february",
   "march",

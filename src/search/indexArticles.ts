@@ -10,7 +10,7 @@
  * written into the page.
  *
  * Layout of `pagefind/` in the site:
- *   pagefind.js, pagefind-worker.js, pagefind-highlight.js   the library, once
+ *   pagefind.js, pagefind-highlight.js   the library, once
  *   <shard id>/           one index each: pagefind-entry.json, meta, chunks,
  *                         fragments and the WebAssembly the library loads
  *   shards.json           the shards with their pages and content hashes
@@ -40,7 +40,7 @@ export const SHARDS_FILE = "shards.json";
 /** The shard plan, inside PAGEFIND_DIR. */
 export const PLAN_FILE = "plan.json";
 /** Library files every shard carries; kept once at the top of PAGEFIND_DIR. */
-const LIBRARY_FILES = ["pagefind.js", "pagefind-worker.js", "pagefind-highlight.js"];
+const LIBRARY_FILES = ["pagefind.js", "pagefind-highlight.js"];
 /** Pagefind's ready-made interfaces: the search page has its own, so they are left out. */
 const UNUSED_FILES = [
   "pagefind-ui.js",
