@@ -61,6 +61,8 @@ export interface LoadedArchive extends IngestedFolder {
 
 export interface BuildReport extends LoadedArchive {
   readonly pages: readonly string[];
+  /** Pages linked unchanged from the previous site rather than rendered. */
+  readonly reusedPages: number;
   readonly indexedPages: number;
   readonly searchShards: readonly IndexedShard[];
   /** Shards whose index was copied unchanged from the previous build. */
@@ -119,15 +121,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const shards = planShards(loaded.archive.articles, options.shardPages ?? DEFAULT_SHARD_PAGES);
   const staging = await stageOutput(options.outDir);
   try {
-    const { pages } = await renderSite(loaded.archive, settings, staging.dir, shards);
-    // The site being replaced still holds the last build's indexes: unchanged shards are copied from it.
+    // The site being replaced still holds the last build's pages and indexes: unchanged ones are linked from it.
+    const rendered = await renderSite(loaded.archive, settings, staging.dir, shards, { previousSiteDir: options.outDir });
     let index: SearchIndexResult = { indexedPages: 0, shards: [], reused: [] };
     if (options.searchIndex === false) await writePlan(staging.dir, shards);
     else index = await indexArticles(staging.dir, shards, { previousSiteDir: options.outDir });
     await staging.commit();
     return {
       ...loaded,
-      pages,
+      pages: rendered.pages,
+      reusedPages: rendered.reusedPages,
       indexedPages: index.indexedPages,
       searchShards: index.shards,
       reusedShards: index.reused,

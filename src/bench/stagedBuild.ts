@@ -68,7 +68,7 @@ async function main(args: string[]): Promise<void> {
   const staging = await stageOutput(outDir);
   outputSeconds += (performance.now() - started) / 1000;
   const shards = planShards(archive.articles);
-  const { pages } = await timed("render", () => renderSite(archive, DEFAULT_SETTINGS, staging.dir, shards));
+  const { pages } = await timed("render", () => renderSite(archive, DEFAULT_SETTINGS, staging.dir, shards, { previousSiteDir: outDir }));
   const { indexedPages } = await timed("index", () => indexArticles(staging.dir, shards, { previousSiteDir: outDir }));
   started = performance.now();
   await staging.commit();

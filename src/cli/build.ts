@@ -55,12 +55,13 @@ async function main(args: string[]): Promise<number> {
       ...cacheDirFrom(values),
       ...numericDatesFrom(values),
     }).finally(() => progress.stop());
+    const unchanged = (count: number) => (count > 0 ? ` (${count} unchanged)` : "");
     const indexed = values["skip-index"]
       ? `search index left to npm run index -- --site ${outDir}`
-      : `${report.indexedPages} indexed for search in ${plural(report.searchShards.length, "shard")}`;
+      : `${report.indexedPages} indexed for search in ${plural(report.searchShards.length, "shard")}${unchanged(report.reusedShards.length)}`;
     console.log(
       `Built ${diagnosticCounts(report.archive.articles.length, report.diagnostics)}; ` +
-        `${plural(report.pages.length, "page")} written, ${indexed}, in ${report.seconds.toFixed(1)} s → ${outDir}`,
+        `${plural(report.pages.length, "page")} written${unchanged(report.reusedPages)}, ${indexed}, in ${report.seconds.toFixed(1)} s → ${outDir}`,
     );
     if (report.diagnostics.length > 0) console.log(formatGroupedDiagnostics(report.diagnostics));
     return countLevel(report.diagnostics, "error") > 0 ? 1 : 0;

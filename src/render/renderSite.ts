@@ -1,20 +1,40 @@
 /**
  * Archive → HTML pages, by Eleventy (configured in `.eleventy.ts`, templates
  * in `layouts/`). The archive reaches templates as the global `archive`.
+ *
+ * Eleventy keeps every page it renders in memory until its run ends (about
+ * 110 KB a page at 20,000 articles), so the pages made from one record each
+ * (articles, entities, periods: unchangedPages.ts) are rendered in batches,
+ * one Eleventy run each, and the pages made from the whole archive in a last
+ * run: memory is bounded by a batch, not by the archive. Those unchanged
+ * since the previous build are linked from it instead of rendered.
  */
 import { Eleventy, type UserConfig } from "@11ty/eleventy";
+import { basename, join } from "node:path";
 import type { Archive } from "../archive/archive.ts";
-import type { SiteSettings } from "../site/siteSettings.ts";
 import { PROJECT_ROOT } from "../projectRoot.ts";
 import { planShards, type SearchShard } from "../search/shardPlan.ts";
+import type { SiteSettings } from "../site/siteSettings.ts";
 import { checkPlannedUrls, checkWrittenPaths } from "./outputPaths.ts";
 import { searchPageData } from "./searchPageData.ts";
-import { join } from "node:path";
+import { PAGE_SETS, renderVersion, reuseUnchangedPages, writeFingerprints, type PageSet, type PlannedPage } from "./unchangedPages.ts";
 
 export interface RenderResult {
-  /** Site-absolute URLs of the pages written, in Eleventy's order. */
+  /** Site-absolute URLs of the pages written: those linked unchanged, then those rendered. */
   readonly pages: readonly string[];
+  /** Pages linked unchanged from the previous site rather than rendered. */
+  readonly reusedPages: number;
 }
+
+export interface RenderOptions {
+  /** The site this build replaces: its pages made from the same inputs are linked, not rendered. */
+  readonly previousSiteDir?: string;
+  /** Record pages per Eleventy run. @default PAGES_PER_RUN */
+  readonly pagesPerRun?: number;
+}
+
+/** Keeps a run's memory to a few hundred MB; Eleventy's start-up (under a second) is then little per page. */
+export const PAGES_PER_RUN = 2_500;
 
 export const ELEVENTY_CONFIG = join(PROJECT_ROOT, ".eleventy.ts");
 export const TEMPLATES_DIR = join(PROJECT_ROOT, "layouts");
@@ -22,15 +42,24 @@ export const TEMPLATES_DIR = join(PROJECT_ROOT, "layouts");
 /** Search shards for an archive; the default plan when not given. */
 export type ShardsFor = (archive: Archive) => readonly SearchShard[];
 
+/** What one Eleventy run renders: these record pages, and either the whole-archive pages or none. */
+interface RunScope {
+  readonly pages: readonly PlannedPage[];
+  readonly archivePages: boolean;
+}
+
 /**
  * Adds the archive, the settings and the search page's data to Eleventy's
- * data; shared by the build and the dev server.
+ * data; shared by the build and the dev server. Record pages are rendered
+ * from their set's global (`articlePages`, ...): the whole list unless
+ * `scope` narrows it.
  */
 export function provideArchive(
   config: UserConfig,
   archive: Archive | (() => Promise<Archive>),
   settings: SiteSettings,
   shardsFor: ShardsFor = (loaded) => planShards(loaded.articles),
+  scope?: RunScope,
 ): void {
   const load = typeof archive === "function" ? archive : () => Promise.resolve(archive);
   config.addGlobalData("archive", load);
@@ -39,20 +68,27 @@ export function provideArchive(
     const loaded = await load();
     return searchPageData(loaded, shardsFor(loaded), settings);
   });
+  for (const set of PAGE_SETS) {
+    config.addGlobalData(set.data, async () =>
+      scope === undefined ? set.records(await load()) : scope.pages.filter((page) => page.set === set).map((page) => page.record),
+    );
+  }
+  if (scope?.archivePages === false) {
+    const templates = new Set(PAGE_SETS.map((set: PageSet) => set.template));
+    // Skipped before pagination: a skipped template costs nothing.
+    config.addPreprocessor("recordPagesOnly", "njk", function (this: { inputPath: string }) {
+      return templates.has(basename(this.inputPath)) ? undefined : false;
+    });
+  }
 }
 
-export async function renderSite(
-  archive: Archive,
-  settings: SiteSettings,
-  outDir: string,
-  shards: readonly SearchShard[],
-): Promise<RenderResult> {
-  checkPlannedUrls(archive);
+/** One Eleventy run over `scope`; the site-absolute URLs it wrote. */
+async function runEleventy(archive: Archive, settings: SiteSettings, outDir: string, shards: readonly SearchShard[], scope: RunScope) {
   const eleventy = new Eleventy(TEMPLATES_DIR, outDir, {
     configPath: ELEVENTY_CONFIG,
     quietMode: true,
     pathPrefix: settings.pathPrefix,
-    config: (config) => provideArchive(config, archive, settings, () => shards),
+    config: (config) => provideArchive(config, archive, settings, () => shards, scope),
   });
   // Clippings prints its own diagnostics and summary; Eleventy's file-by-file log would bury them.
   eleventy.disableLogger();
@@ -61,6 +97,26 @@ export async function renderSite(
     outDir,
     templates.flatMap((result) => (typeof result.outputPath === "string" ? [result.outputPath] : [])),
   );
-  const pages = templates.flatMap((result) => (typeof result.url === "string" ? [result.url] : []));
-  return { pages };
+  return templates.flatMap((result) => (typeof result.url === "string" ? [result.url] : []));
+}
+
+export async function renderSite(
+  archive: Archive,
+  settings: SiteSettings,
+  outDir: string,
+  shards: readonly SearchShard[],
+  options: RenderOptions = {},
+): Promise<RenderResult> {
+  checkPlannedUrls(archive);
+  const version = await renderVersion(ELEVENTY_CONFIG, TEMPLATES_DIR, settings);
+  const plan = await reuseUnchangedPages(archive, version, outDir, options.previousSiteDir);
+  const perRun = Math.max(1, options.pagesPerRun ?? PAGES_PER_RUN);
+  const pages = [...plan.reused];
+  for (let start = 0; start < plan.render.length; start += perRun) {
+    const batch = plan.render.slice(start, start + perRun);
+    pages.push(...(await runEleventy(archive, settings, outDir, shards, { pages: batch, archivePages: false })));
+  }
+  pages.push(...(await runEleventy(archive, settings, outDir, shards, { pages: [], archivePages: true })));
+  await writeFingerprints(outDir, plan.fingerprints);
+  return { pages, reusedPages: plan.reused.length };
 }

@@ -26,6 +26,12 @@ declare module "@11ty/eleventy" {
         compile?: (source: string, inputPath: string) => unknown;
       },
     ): void;
+    /** https://www.11ty.dev/docs/config-preprocessors/: returning `false` skips the template. */
+    addPreprocessor(
+      name: string,
+      fileExtensions: string,
+      callback: (this: { inputPath: string }, data: unknown, content: string) => string | false | undefined,
+    ): void;
     on(event: "eleventy.after", callback: (event: { results: TemplateResult[] }) => unknown): void;
     on(event: string, callback: (...args: never[]) => unknown): void;
   }

@@ -1,0 +1,133 @@
+/**
+ * Pages a rebuild need not render again. Most of the site's pages are made
+ * from one record each: an article page from its article (neighbours,
+ * related articles and extras included), an entity, period or index page
+ * from its page record. Such a page is made from that record, the archive's
+ * "today", the site settings, and the templates and the code that renders
+ * them; nothing else reaches it. Its fingerprint hashes all of these.
+ *
+ * Each build records the fingerprints of these pages in the site
+ * (`.clippings-pages.json`, beside the site marker). The next build
+ * hard-links every page whose fingerprint is unchanged from the site it
+ * replaces, and renders only the others. Pages made from the whole archive
+ * (home, timeline, feeds, sitemap, search page) are always rendered.
+ */
+import { createHash } from "node:crypto";
+import { link, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Archive } from "../archive/archive.ts";
+import { codeVersion } from "../prepare/codeVersion.ts";
+import type { SiteSettings } from "../site/siteSettings.ts";
+
+export const FINGERPRINTS_FILE = ".clippings-pages.json";
+
+/** A template that paginates a list of records one page each, and the global data it paginates. */
+export interface PageSet {
+  /** The template's pagination `data`: the whole list in the dev server, a batch in a build. */
+  readonly data: "articlePages" | "entityPages" | "periodPages" | "entityIndexPages";
+  readonly template: string;
+  readonly records: (archive: Archive) => ReadonlyArray<{ readonly url: string }>;
+}
+
+export const PAGE_SETS: readonly PageSet[] = [
+  { data: "articlePages", template: "article.njk", records: (archive) => archive.articles },
+  { data: "entityPages", template: "entity.njk", records: (archive) => archive.entityPages },
+  { data: "entityIndexPages", template: "entityIndex.njk", records: (archive) => archive.entityIndexPages },
+  { data: "periodPages", template: "period.njk", records: (archive) => archive.periodPages },
+];
+
+/** One page to render: its set and its record. */
+export interface PlannedPage {
+  readonly set: PageSet;
+  readonly record: { readonly url: string };
+}
+
+interface FingerprintsFile {
+  /** The templates, render code and settings the pages were made with. */
+  readonly version: string;
+  /** Page URL → fingerprint. */
+  readonly pages: Record<string, string>;
+}
+
+export interface PagePlan {
+  /** Pages to render, set by set, each in archive order. */
+  readonly render: readonly PlannedPage[];
+  /** URLs of the pages linked unchanged from the previous site. */
+  readonly reused: readonly string[];
+  /** What to record for the next build. */
+  readonly fingerprints: FingerprintsFile;
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/** A hash of what every page is made with besides its own record: templates, the render code they call, settings. */
+export async function renderVersion(eleventyConfig: string, templatesDir: string, settings: SiteSettings): Promise<string> {
+  const hash = createHash("sha256").update(`${await codeVersion([pathToFileURL(eleventyConfig)])}\n${JSON.stringify(settings)}\n`);
+  for (const file of await filesUnder(templatesDir)) hash.update(`${file.slice(templatesDir.length)}\n`).update(await readFile(file));
+  return hash.digest("hex").slice(0, 32);
+}
+
+export function pageFingerprint(set: PageSet, record: object, today: string): string {
+  return createHash("sha256").update(`${set.template}\n${today}\n`).update(JSON.stringify(record)).digest("hex").slice(0, 32);
+}
+
+async function previousFingerprints(siteDir: string): Promise<FingerprintsFile | null> {
+  try {
+    const parsed = JSON.parse(await readFile(join(siteDir, FINGERPRINTS_FILE), "utf8")) as Partial<FingerprintsFile>;
+    return typeof parsed.version === "string" && typeof parsed.pages === "object" && parsed.pages !== null
+      ? { version: parsed.version, pages: parsed.pages }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+const pageFile = (siteDir: string, url: string) => join(siteDir, url, "index.html");
+
+/**
+ * Links into `outDir` every page of `previousSiteDir` made from the same
+ * inputs, and returns the pages left to render. A page that cannot be
+ * linked (gone from the previous site) is rendered.
+ */
+export async function reuseUnchangedPages(
+  archive: Archive,
+  version: string,
+  outDir: string,
+  previousSiteDir: string | undefined,
+): Promise<PagePlan> {
+  const previous = previousSiteDir === undefined ? null : await previousFingerprints(previousSiteDir);
+  const usable = previous !== null && previous.version === version;
+  const pages: Record<string, string> = {};
+  const render: PlannedPage[] = [];
+  const reused: string[] = [];
+  for (const set of PAGE_SETS) {
+    for (const record of set.records(archive)) {
+      const fingerprint = pageFingerprint(set, record, archive.today);
+      pages[record.url] = fingerprint;
+      if (!usable || previousSiteDir === undefined || previous.pages[record.url] !== fingerprint) {
+        render.push({ set, record });
+        continue;
+      }
+      const target = pageFile(outDir, record.url);
+      try {
+        await mkdir(dirname(target), { recursive: true });
+        await link(pageFile(previousSiteDir, record.url), target);
+        reused.push(record.url);
+      } catch {
+        render.push({ set, record });
+      }
+    }
+  }
+  return { render, reused, fingerprints: { version, pages } };
+}
+
+export async function writeFingerprints(outDir: string, fingerprints: FingerprintsFile): Promise<void> {
+  await writeFile(join(outDir, FINGERPRINTS_FILE), JSON.stringify(fingerprints));
+}

@@ -1,0 +1,90 @@
+// Rendering in batches, and rebuilding only what changed: a record page
+// (article, entity, period, index) whose inputs are unchanged is linked from
+// the site being replaced; the result is byte for byte a fresh build's.
+import assert from "node:assert/strict";
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { before, describe, it } from "node:test";
+import { loadArchive, ingestOptionsFor } from "../../src/build.ts";
+import { PROJECT_ROOT } from "../../src/projectRoot.ts";
+import { renderSite, ELEVENTY_CONFIG, TEMPLATES_DIR } from "../../src/render/renderSite.ts";
+import { FINGERPRINTS_FILE, PAGE_SETS, renderVersion } from "../../src/render/unchangedPages.ts";
+import { planShards } from "../../src/search/shardPlan.ts";
+import { DEFAULT_SETTINGS } from "../../src/site/siteSettings.ts";
+import { SEEDS_DIR } from "../support/paths.ts";
+import { listFiles } from "../support/siteFiles.ts";
+
+const FIXTURE_DIR = join(PROJECT_ROOT, "tests", "fixtures", "search");
+const EDITED = "f-2021-geneva-ceasefire-holds.md";
+let work = "";
+let seedsDir = "";
+
+before(async () => {
+  work = await mkdtemp(join(tmpdir(), "clippings-unchanged-pages-"));
+  seedsDir = join(work, "seeds");
+  // The search fixture for periods and shards, the seeds for entity pages.
+  await cp(FIXTURE_DIR, seedsDir, { recursive: true });
+  await cp(SEEDS_DIR, seedsDir, { recursive: true });
+});
+
+async function render(outDir: string, options: Parameters<typeof renderSite>[4] = {}, settings = DEFAULT_SETTINGS) {
+  const { archive } = await loadArchive(seedsDir, ingestOptionsFor({ settings }));
+  const result = await renderSite(archive, settings, outDir, planShards(archive.articles), options);
+  return { archive, result };
+}
+
+/** Every file of a site with its bytes, the fingerprint record aside. */
+async function siteContents(siteDir: string): Promise<Map<string, string>> {
+  const files = (await listFiles(siteDir)).filter((file) => file !== FINGERPRINTS_FILE).sort();
+  return new Map(await Promise.all(files.map(async (file) => [file, await readFile(join(siteDir, file), "utf8")] as const)));
+}
+
+const recordPageCount = (archive: Awaited<ReturnType<typeof render>>["archive"]) =>
+  PAGE_SETS.reduce((sum, set) => sum + set.records(archive).length, 0);
+
+describe("rendering in batches", () => {
+  it("should write the same site one page per Eleventy run as in one run", async () => {
+    const whole = await render(join(work, "whole"), { pagesPerRun: 100_000 });
+    const single = await render(join(work, "single"), { pagesPerRun: 1 });
+    assert.ok(
+      PAGE_SETS.every((set) => set.records(whole.archive).length > 0),
+      "the fixture has articles, entity pages, index pages and period pages",
+    );
+    assert.deepEqual([...single.result.pages].sort(), [...whole.result.pages].sort());
+    assert.deepEqual(await siteContents(join(work, "single")), await siteContents(join(work, "whole")));
+  });
+});
+
+describe("rebuilding the pages", () => {
+  it("should link every record page when nothing changed, and render again only the pages an edit reaches", async () => {
+    const first = await render(join(work, "first"));
+    assert.equal(first.result.reusedPages, 0, "a first build has nothing to reuse");
+
+    const again = await render(join(work, "again"), { previousSiteDir: join(work, "first") });
+    assert.equal(again.result.reusedPages, recordPageCount(again.archive));
+    assert.deepEqual(await siteContents(join(work, "again")), await siteContents(join(work, "first")));
+
+    const file = join(seedsDir, EDITED);
+    await writeFile(file, (await readFile(file, "utf8")).replace("Aid workers said", "Zeppelin-borne aid workers said"));
+    const edited = await render(join(work, "edited"), { previousSiteDir: join(work, "again") });
+    const fresh = await render(join(work, "fresh"));
+    assert.ok(edited.result.reusedPages > 0, "pages the edit does not reach are linked");
+    assert.ok(edited.result.reusedPages < recordPageCount(edited.archive), "the edited article's page is rendered");
+    assert.deepEqual(await siteContents(join(work, "edited")), await siteContents(join(work, "fresh")));
+    const page = await readFile(join(work, "edited", "articles", "f-2021-geneva-ceasefire-holds", "index.html"), "utf8");
+    assert.match(page, /Zeppelin-borne/);
+  });
+
+  it("should render everything again when the settings or the templates change", async () => {
+    const base = await render(join(work, "base"));
+    const retitled = await render(join(work, "retitled"), { previousSiteDir: join(work, "base") }, { ...DEFAULT_SETTINGS, title: "Other" });
+    assert.equal(retitled.result.reusedPages, 0);
+    assert.ok(base.result.pages.length > 0);
+    assert.notEqual(
+      await renderVersion(ELEVENTY_CONFIG, TEMPLATES_DIR, DEFAULT_SETTINGS),
+      await renderVersion(ELEVENTY_CONFIG, join(PROJECT_ROOT, "tests", "fixtures"), DEFAULT_SETTINGS),
+      "the templates are part of the version",
+    );
+  });
+});
