@@ -14,9 +14,18 @@ import { barChartSvg } from "./barChart.ts";
 import { monthsChart, yearsChart } from "./periodCharts.ts";
 import { newsArticleJsonLd } from "./structuredData.ts";
 
+/** Dates already formatted: a site lists the same few thousand days on every page, and date-fns was a tenth of render time. */
+const readableDates = new Map<string, string>();
+
 /** `2021-05-18` → `18 May 2021`. Parsed as a local calendar day, so no time zone can shift it. */
 export function readableDate(date: IsoDate): string {
-  return format(parseISO(date), "d MMMM yyyy");
+  let text = readableDates.get(date);
+  if (text === undefined) {
+    text = format(parseISO(date), "d MMMM yyyy");
+    // Days, not times: bounded by the calendar, but a hostile archive could still list many.
+    if (readableDates.size < 100_000) readableDates.set(date, text);
+  }
+  return text;
 }
 
 /** `2021-05` → `May 2021`. */

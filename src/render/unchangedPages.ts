@@ -74,8 +74,18 @@ export async function renderVersion(eleventyConfig: string, templatesDir: string
   return hash.digest("hex").slice(0, 32);
 }
 
-export function pageFingerprint(set: PageSet, record: object, today: string): string {
-  return createHash("sha256").update(`${set.template}\n${today}\n`).update(JSON.stringify(record)).digest("hex").slice(0, 32);
+/**
+ * The fingerprint of the page `set` makes from `record`. Records listing
+ * articles hold the articles themselves (with their text): each is hashed
+ * as the fingerprint of its own page, given in `known`, which stands for all
+ * of it. Hashing their text again for every list they are in took longer
+ * than rendering.
+ */
+export function pageFingerprint(set: PageSet, record: object, today: string, known: ReadonlyMap<object, string> = new Map()): string {
+  const json = JSON.stringify(record, (key, value: unknown) =>
+    key !== "" && typeof value === "object" && value !== null ? (known.get(value) ?? value) : value,
+  );
+  return createHash("sha256").update(`${set.template}\n${today}\n`).update(json).digest("hex").slice(0, 32);
 }
 
 async function previousFingerprints(siteDir: string): Promise<FingerprintsFile | null> {
@@ -107,9 +117,12 @@ export async function reuseUnchangedPages(
   const pages: Record<string, string> = {};
   const render: PlannedPage[] = [];
   const reused: string[] = [];
+  /** Each article's page fingerprint: the articles are set first. */
+  const known = new Map<object, string>();
   for (const set of PAGE_SETS) {
     for (const record of set.records(archive)) {
-      const fingerprint = pageFingerprint(set, record, archive.today);
+      const fingerprint = pageFingerprint(set, record, archive.today, known);
+      if (set.data === "articlePages") known.set(record, fingerprint);
       pages[record.url] = fingerprint;
       if (!usable || previousSiteDir === undefined || previous.pages[record.url] !== fingerprint) {
         render.push({ set, record });
