@@ -13,7 +13,8 @@
  * (home, timeline, feeds, sitemap, search page) are always rendered.
  */
 import { createHash } from "node:crypto";
-import { link, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { linkSync, mkdirSync } from "node:fs";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Archive } from "../archive/archive.ts";
@@ -67,12 +68,24 @@ async function filesUnder(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** A hash of what every page is made with besides its own record: templates, the render code they call, settings. */
-export async function renderVersion(eleventyConfig: string, templatesDir: string, settings: SiteSettings): Promise<string> {
-  const hash = createHash("sha256").update(`${await codeVersion([pathToFileURL(eleventyConfig)])}\n${JSON.stringify(settings)}\n`);
+/**
+ * A hash of what every page is made with besides its own record: the
+ * templates, the code `entries` run (Eleventy's configuration, the render
+ * stage) with everything they import, and the settings.
+ */
+export async function renderVersion(entries: readonly string[], templatesDir: string, settings: SiteSettings): Promise<string> {
+  const code = await codeVersion(entries.map((entry) => (entry.startsWith("file:") ? new URL(entry) : pathToFileURL(entry))));
+  const hash = createHash("sha256").update(`${code}\n${JSON.stringify(settings)}\n`);
   for (const file of await filesUnder(templatesDir)) hash.update(`${file.slice(templatesDir.length)}\n`).update(await readFile(file));
   return hash.digest("hex").slice(0, 32);
 }
+
+/**
+ * Fields no page shows. A related article's `score` only orders the list,
+ * and the order is hashed; yet one edited article shifts the scores of
+ * thousands of others in the fourth decimal, which would render them all.
+ */
+const NOT_SHOWN = new Set(["score"]);
 
 /**
  * The fingerprint of the page `set` makes from `record`. Records listing
@@ -82,9 +95,10 @@ export async function renderVersion(eleventyConfig: string, templatesDir: string
  * than rendering.
  */
 export function pageFingerprint(set: PageSet, record: object, today: string, known: ReadonlyMap<object, string> = new Map()): string {
-  const json = JSON.stringify(record, (key, value: unknown) =>
-    key !== "" && typeof value === "object" && value !== null ? (known.get(value) ?? value) : value,
-  );
+  const json = JSON.stringify(record, (key, value: unknown) => {
+    if (NOT_SHOWN.has(key)) return undefined;
+    return key !== "" && typeof value === "object" && value !== null ? (known.get(value) ?? value) : value;
+  });
   return createHash("sha256").update(`${set.template}\n${today}\n`).update(json).digest("hex").slice(0, 32);
 }
 
@@ -128,10 +142,11 @@ export async function reuseUnchangedPages(
         render.push({ set, record });
         continue;
       }
+      // Synchronous: 30,000 links one thread-pool round trip each took 15 s.
       const target = pageFile(outDir, record.url);
       try {
-        await mkdir(dirname(target), { recursive: true });
-        await link(pageFile(previousSiteDir, record.url), target);
+        mkdirSync(dirname(target), { recursive: true });
+        linkSync(pageFile(previousSiteDir, record.url), target);
         reused.push(record.url);
       } catch {
         render.push({ set, record });

@@ -32,6 +32,8 @@ declare module "@11ty/eleventy" {
       fileExtensions: string,
       callback: (this: { inputPath: string }, data: unknown, content: string) => string | false | undefined,
     ): void;
+    /** Eleventy's own timings, printed when a part takes a large share of a build. */
+    readonly benchmarkManager: { get(group: string): { setIsVerbose(verbose: boolean): void } };
     on(event: "eleventy.after", callback: (event: { results: TemplateResult[] }) => unknown): void;
     on(event: string, callback: (...args: never[]) => unknown): void;
   }

@@ -68,7 +68,7 @@ describe("rebuilding the pages", () => {
     const file = join(seedsDir, EDITED);
     await writeFile(file, (await readFile(file, "utf8")).replace("Aid workers said", "Zeppelin-borne aid workers said"));
     const edited = await render(join(work, "edited"), { previousSiteDir: join(work, "again") });
-    const fresh = await render(join(work, "fresh"));
+    await render(join(work, "fresh"));
     assert.ok(edited.result.reusedPages > 0, "pages the edit does not reach are linked");
     assert.ok(edited.result.reusedPages < recordPageCount(edited.archive), "the edited article's page is rendered");
     assert.deepEqual(await siteContents(join(work, "edited")), await siteContents(join(work, "fresh")));
@@ -82,8 +82,8 @@ describe("rebuilding the pages", () => {
     assert.equal(retitled.result.reusedPages, 0);
     assert.ok(base.result.pages.length > 0);
     assert.notEqual(
-      await renderVersion(ELEVENTY_CONFIG, TEMPLATES_DIR, DEFAULT_SETTINGS),
-      await renderVersion(ELEVENTY_CONFIG, join(PROJECT_ROOT, "tests", "fixtures"), DEFAULT_SETTINGS),
+      await renderVersion([ELEVENTY_CONFIG], TEMPLATES_DIR, DEFAULT_SETTINGS),
+      await renderVersion([ELEVENTY_CONFIG], join(PROJECT_ROOT, "tests", "fixtures"), DEFAULT_SETTINGS),
       "the templates are part of the version",
     );
   });
