@@ -30,6 +30,7 @@ import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import * as pagefind from "pagefind";
+import { heapGuard } from "../heapGrowth.ts";
 import { filterMarkup, withFilterMarkup } from "./pageFilters.ts";
 import type { SearchShard } from "./shardPlan.ts";
 
@@ -220,11 +221,14 @@ export async function indexArticles(
   try {
     // Two shards at once keep both cores busy (20,000 articles: 80 s, against
     // 98 s one after another); memory stays bounded by the two largest.
+    const heap = heapGuard();
     for (let start = 0; start < chosen.length; start += SHARDS_AT_ONCE) {
       for (const { reused: copied, ...shard } of await Promise.all(chosen.slice(start, start + SHARDS_AT_ONCE).map(one))) {
         indexed.push(shard);
         if (copied) reused.push(shard.id);
       }
+      // Each shard's pages were read here; the indexers beside this process need the room.
+      heap.check();
     }
   } finally {
     // The Node API runs the Pagefind binary as a service; left open, it keeps the process alive.
