@@ -136,7 +136,7 @@ export function formatReport(result: BenchResult): string {
   if (c.firstQuery) {
     lines.push(
       `  first query: ${c.firstQuery.parts.map((part) => `${part.file} ${kb(part.bytes)} KB`).join(", ")}`,
-      `    plus Default UI ${kb(c.firstQuery.uiBytes)} KB (gzip) and 5 result fragments ≈ ${kb(c.firstQuery.fragmentBytes)} KB`,
+      `    plus 5 result fragments ≈ ${kb(c.firstQuery.fragmentBytes)} KB`,
     );
   }
   if (result.incremental) lines.push("", ...incrementalLines(result.incremental, c));
@@ -209,7 +209,6 @@ export function reportJson(result: BenchResult): string {
       pages: build.pages,
       indexedPages: build.indexedPages,
       diagnostics: build.diagnostics,
-      firstQueryUiKB: c.firstQuery ? kb(c.firstQuery.uiBytes) : null,
       indexChunks: c.firstQuery?.indexChunks ?? null,
     },
     bare: b ? { ...runJson(b), steps: { eleventy: round(b.steps.eleventy, 2), pagefind: round(b.steps.pagefind, 2) } } : null,

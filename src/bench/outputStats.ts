@@ -7,12 +7,14 @@
  * - `pagefind.js`, `pagefind-worker.js` (Pagefind 1.6 searches in a worker)
  *   and `pagefind-entry.json`, gzip-compressed as a static host serves them;
  * - the WebAssembly of the index's language (`wasm.<lang>.pagefind`), the
- *   language's `*.pf_meta`, every `filter/*.pf_filter` (the Default UI loads
- *   the filters to show them) and the largest `index/*.pf_index` chunk, as
- *   they are: Pagefind writes them gzip-compressed already.
- * Not included, and reported apart: the Default UI's own script and style
- * (`pagefind-ui.js`, `pagefind-ui.css`, gzip) and the fragments of the first
- * five results (five times the median `fragment/*.pf_fragment`).
+ *   language's `*.pf_meta`, every `filter/*.pf_filter` (Pagefind's ready-made
+ *   interfaces load the filters to show them) and the largest
+ *   `index/*.pf_index` chunk, as they are: Pagefind writes them
+ *   gzip-compressed already.
+ * Not included, and reported apart: the fragments of the first five results
+ * (five times the median `fragment/*.pf_fragment`). This is the same
+ * estimate for both builds; what Clippings' own search page downloads is
+ * measured in a browser by `npm run bench:search`.
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
@@ -39,8 +41,6 @@ export interface FirstQuery {
   /** Bytes over the wire for the engine, its index metadata, filters and one index chunk. */
   readonly bytes: number;
   readonly parts: ReadonlyArray<{ readonly file: string; readonly bytes: number }>;
-  /** The Default UI's script and stylesheet, gzip-compressed. */
-  readonly uiBytes: number;
   /** Five result fragments of median size. */
   readonly fragmentBytes: number;
   /** Number of `index/*.pf_index` chunks, and the largest. */
@@ -90,14 +90,9 @@ export async function firstQueryBytes(pagefindDir: string): Promise<FirstQuery> 
 
   const fragments = (await sizesIn(join(pagefindDir, "fragment"), ".pf_fragment")).map((f) => f.bytes).sort((a, b) => a - b);
   const median = fragments[Math.floor(fragments.length / 2)] ?? 0;
-  let uiBytes = 0;
-  for (const name of ["pagefind-ui.js", "pagefind-ui.css"]) {
-    if ((await filesIn(pagefindDir)).includes(name)) uiBytes += await wireBytes(join(pagefindDir, name));
-  }
   return {
     bytes: parts.reduce((sum, part) => sum + part.bytes, 0),
     parts,
-    uiBytes,
     fragmentBytes: 5 * median,
     indexChunks: chunks.length,
     largestChunkBytes: largest.bytes,
