@@ -14,7 +14,7 @@ import { readSeedFiles, SeedsFolderError, type SeedFolder } from "./ingest/readS
 import { stageOutput } from "./outputFolder.ts";
 import { prepareFolder, type PrepareOptions } from "./prepare/prepareFolder.ts";
 import { renderSite } from "./render/renderSite.ts";
-import { indexArticles, writePlan, type IndexedShard, type SearchIndexResult } from "./search/indexArticles.ts";
+import { indexArticles, readPlan, writePlan, type IndexedShard, type SearchIndexResult } from "./search/indexArticles.ts";
 import { DEFAULT_SHARD_PAGES, planShards } from "./search/shardPlan.ts";
 import { DEFAULT_SETTINGS, todayIn, type SiteSettings } from "./site/siteSettings.ts";
 import { StrictModeError, strictViolations } from "./strictMode.ts";
@@ -57,12 +57,18 @@ export interface IngestedFolder {
 
 export interface LoadedArchive extends IngestedFolder {
   readonly archive: Archive;
+  /** Articles taken from the cache rather than parsed. */
+  readonly cachedArticles: number;
 }
 
-export interface BuildReport extends LoadedArchive {
+/** What the pages step leaves in the staged site, for the index step and the report. */
+export interface PagesReport extends LoadedArchive {
   readonly pages: readonly string[];
   /** Pages linked unchanged from the previous site rather than rendered. */
   readonly reusedPages: number;
+}
+
+export interface BuildReport extends PagesReport {
   readonly indexedPages: number;
   readonly searchShards: readonly IndexedShard[];
   /** Shards whose index was copied unchanged from the previous build. */
@@ -104,33 +110,55 @@ export async function loadArchive(seedsDir: string, options: IngestOptions, load
   const prepared = await prepareFolder(seedsDir, options, load);
   const folder = ingested(seedsDir, prepared.folder, prepared.articles, prepared.rejected);
   load.onProgress?.({ stage: "archive", done: 0, total: folder.articles.length });
-  return { ...folder, archive: buildArchive(folder.articles, { today: options.today, findings: prepared.findings }) };
+  const archive = buildArchive(folder.articles, { today: options.today, findings: prepared.findings });
+  return { ...folder, archive, cachedArticles: prepared.cached };
 }
 
-export async function buildSite(options: BuildOptions): Promise<BuildReport> {
-  const started = performance.now();
-  const settings = options.settings ?? DEFAULT_SETTINGS;
+/**
+ * The first step of a build: seed files to pages, written into `siteDir`
+ * with the search index's shard plan (`plan.json`) beside them. Throws,
+ * writing nothing, on a strict build with diagnostics.
+ */
+export async function buildPages(options: BuildOptions, siteDir: string): Promise<PagesReport> {
   const loaded = await loadArchive(options.seedsDir, ingestOptionsFor(options), options);
   if (options.strict) {
     const violations = strictViolations(loaded.diagnostics);
     if (violations.length > 0) throw new StrictModeError(violations);
   }
-  // Eleventy and Pagefind do not report page by page: the display shows the stage's time, not a count stuck at 0.
+  // Eleventy does not report page by page: the display shows the stage's time, not a count stuck at 0.
   options.onProgress?.({ stage: "pages", done: 0, total: 0 });
-
   const shards = planShards(loaded.archive.articles, options.shardPages ?? DEFAULT_SHARD_PAGES);
+  // The site being replaced still holds the last build's pages: unchanged ones are linked from it.
+  const rendered = await renderSite(loaded.archive, options.settings ?? DEFAULT_SETTINGS, siteDir, shards, {
+    previousSiteDir: options.outDir,
+  });
+  await writePlan(siteDir, shards);
+  return { ...loaded, pages: rendered.pages, reusedPages: rendered.reusedPages };
+}
+
+/**
+ * The second step: the search index of the pages in `siteDir`, by its shard
+ * plan; the shards unchanged since the site in `options.outDir` are linked
+ * from it. Nothing but the site is read, so this step can run in a process
+ * of its own (`buildInProcesses.ts`).
+ */
+export async function buildIndex(options: Pick<BuildOptions, "outDir" | "onProgress">, siteDir: string): Promise<SearchIndexResult> {
+  const shards = await readPlan(siteDir);
+  options.onProgress?.({ stage: "index", done: 0, total: shards.reduce((sum, shard) => sum + shard.urls.length, 0) });
+  return indexArticles(siteDir, shards, { previousSiteDir: options.outDir, ...(options.onProgress && { onProgress: options.onProgress }) });
+}
+
+/** Both steps in this process, then the staged site swapped in. */
+export async function buildSite(options: BuildOptions): Promise<BuildReport> {
+  const started = performance.now();
   const staging = await stageOutput(options.outDir);
   try {
-    // The site being replaced still holds the last build's pages and indexes: unchanged ones are linked from it.
-    const rendered = await renderSite(loaded.archive, settings, staging.dir, shards, { previousSiteDir: options.outDir });
-    let index: SearchIndexResult = { indexedPages: 0, shards: [], reused: [] };
-    if (options.searchIndex === false) await writePlan(staging.dir, shards);
-    else index = await indexArticles(staging.dir, shards, { previousSiteDir: options.outDir });
+    const pages = await buildPages(options, staging.dir);
+    const index: SearchIndexResult =
+      options.searchIndex === false ? { indexedPages: 0, shards: [], reused: [] } : await buildIndex(options, staging.dir);
     await staging.commit();
     return {
-      ...loaded,
-      pages: rendered.pages,
-      reusedPages: rendered.reusedPages,
+      ...pages,
       indexedPages: index.indexedPages,
       searchShards: index.shards,
       reusedShards: index.reused,

@@ -7,13 +7,14 @@
  * - `parse`: reading, parsing and finding the entities of each article
  *   (cached articles count at once);
  * - `archive`: sorting, grouping, linking and the entity index;
- * - `pages`: the pages and the search index.
+ * - `pages`: the pages, by Eleventy;
+ * - `index`: the search index, by Pagefind (counts article pages).
  */
-export type BuildStage = "parse" | "archive" | "pages";
+export type BuildStage = "parse" | "archive" | "pages" | "index";
 
 export interface BuildProgress {
   readonly stage: BuildStage;
-  /** Articles this stage has done so far. */
+  /** Articles (or their pages) this stage has done so far. */
   readonly done: number;
   /** Articles this stage works through; 0 when it does not count them. */
   readonly total: number;

@@ -1,35 +1,26 @@
 /**
- * The Clippings build of `src/build.ts`, stage by stage, each one timed: the
- * child process `runBenchmark.ts` measures, so that its memory is the
- * build's alone.
+ * The Clippings build of `npm run build` (`buildInProcesses.ts`: pages,
+ * then search index, each step in a process of its own), in the child
+ * process `runBenchmark.ts` measures, so that the memory of its process
+ * tree is the build's alone.
  *
  *   node --import tsx src/bench/stagedBuild.ts --seeds DIR --out DIR [--cache DIR]
  *
- * Stages: ingest (`prepareFolder`: read, parse and find each article's
- * entities and quotations, in worker threads, taking from the cache in
- * `--cache DIR` what it holds), archive (`buildArchive`), render
- * (`renderSite`, Eleventy) and search index (`indexArticles`, Pagefind),
- * into a staged output folder that is then swapped in, as `buildSite` does. Prints one line per stage on stderr as it ends, and last
- * one JSON line on stdout: `StagedBuildResult`.
+ * Stages, as the steps time them from their own progress: ingest (read,
+ * parse and find each article's entities and quotations, in worker
+ * threads, taking from the cache in `--cache DIR` what it holds), archive
+ * (`buildArchive`), render (`renderSite`, Eleventy) and search index
+ * (`indexArticles`, Pagefind). Prints one line per stage on stderr, and
+ * last one JSON line on stdout: `StagedBuildResult`.
  */
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { buildArchive } from "../archive/buildArchive.ts";
-import { ingestOptionsFor } from "../build.ts";
-import { stageOutput } from "../outputFolder.ts";
-import { prepareFolder } from "../prepare/prepareFolder.ts";
-import { renderSite } from "../render/renderSite.ts";
-import { indexArticles } from "../search/indexArticles.ts";
-import { planShards } from "../search/shardPlan.ts";
-import { DEFAULT_SETTINGS } from "../site/siteSettings.ts";
-import type { Stage, StagedBuildResult, StageMemory } from "./stagedBuildResult.ts";
+import type { BuildStage } from "../buildProgress.ts";
+import { buildInProcesses } from "../buildInProcesses.ts";
+import { STAGES, type Stage, type StagedBuildResult, type StageMemory } from "./stagedBuildResult.ts";
 
-const MB = 1024 * 1024;
-
-function memoryNow(): StageMemory {
-  const { rss, heapUsed } = process.memoryUsage();
-  return { rssMB: Math.round(rss / MB), heapUsedMB: Math.round(heapUsed / MB) };
-}
+/** The build's own names for its stages, as the benchmark reports them. */
+const BENCH_STAGE: Readonly<Record<BuildStage, Stage>> = { parse: "ingest", archive: "archive", pages: "render", index: "index" };
 
 async function main(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -39,57 +30,40 @@ async function main(args: string[]): Promise<void> {
   });
   if (values.seeds === undefined || values.out === undefined) throw new Error("usage: stagedBuild.ts --seeds DIR --out DIR [--cache DIR]");
   const startupSeconds = performance.now() / 1000;
-  const stages = {} as Record<Stage, number>;
-  const stageCpu = {} as Record<Stage, number>;
+  const summary = await buildInProcesses({
+    seedsDir: values.seeds,
+    outDir: values.out,
+    ...(values.cache === undefined ? {} : { cacheDir: values.cache }),
+  });
+
+  const stages = Object.fromEntries(STAGES.map((stage) => [stage, 0])) as Record<Stage, number>;
+  const stageCpu = { ...stages };
   const memory = {} as Record<Stage, StageMemory>;
-  let outputSeconds = 0;
-  async function timed<T>(stage: Stage, run: () => T | Promise<T>): Promise<T> {
-    const started = performance.now();
-    const cpu = process.cpuUsage();
-    const result = await run();
-    stages[stage] = (performance.now() - started) / 1000;
-    const used = process.cpuUsage(cpu);
-    stageCpu[stage] = (used.user + used.system) / 1e6;
-    memory[stage] = memoryNow();
-    console.error(
-      `  ${stage}: ${stages[stage].toFixed(1)} s (Node CPU ${stageCpu[stage].toFixed(1)} s), rss ${memory[stage].rssMB} MB, heap ${memory[stage].heapUsedMB} MB`,
-    );
-    return result;
+  for (const step of summary.steps) {
+    for (const timing of step.stages) {
+      const stage = BENCH_STAGE[timing.stage];
+      stages[stage] += timing.seconds;
+      stageCpu[stage] += timing.cpuSeconds;
+      memory[stage] = { rssMB: timing.rssMB, heapUsedMB: timing.heapUsedMB };
+      console.error(
+        `  ${stage}: ${timing.seconds.toFixed(1)} s (Node CPU ${timing.cpuSeconds.toFixed(1)} s), rss ${timing.rssMB} MB, heap ${timing.heapUsedMB} MB`,
+      );
+    }
   }
-
-  const options = ingestOptionsFor({});
-  const seedsDir = values.seeds;
-  const cache = values.cache === undefined ? {} : { cacheDir: values.cache };
-  const { folder, articles, rejected, findings, cached } = await timed("ingest", () => prepareFolder(seedsDir, options, cache));
-  const archive = await timed("archive", () => buildArchive(articles, { today: options.today, findings }));
-
-  let started = performance.now();
-  const outDir = values.out;
-  const staging = await stageOutput(outDir);
-  outputSeconds += (performance.now() - started) / 1000;
-  const shards = planShards(archive.articles);
-  const { pages } = await timed("render", () => renderSite(archive, DEFAULT_SETTINGS, staging.dir, shards, { previousSiteDir: outDir }));
-  const { indexedPages } = await timed("index", () => indexArticles(staging.dir, shards, { previousSiteDir: outDir }));
-  started = performance.now();
-  await staging.commit();
-  outputSeconds += (performance.now() - started) / 1000;
-
   const diagnostics: Record<string, number> = {};
-  for (const item of [...folder.diagnostics, ...rejected, ...articles.flatMap((article) => article.diagnostics)]) {
-    diagnostics[item.code] = (diagnostics[item.code] ?? 0) + 1;
-  }
+  for (const item of summary.diagnostics) diagnostics[item.code] = (diagnostics[item.code] ?? 0) + 1;
   const result: StagedBuildResult = {
-    startupSeconds,
+    startupSeconds: startupSeconds + summary.steps.reduce((sum, step) => sum + step.startupSeconds, 0),
     stages,
     stageCpu,
-    outputSeconds,
+    outputSeconds: summary.outputSeconds,
     memory,
     // resourceUsage().maxRSS is in kilobytes.
-    nodeMaxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
-    articles: archive.articles.length,
-    cachedArticles: cached,
-    pages: pages.length,
-    indexedPages,
+    nodeMaxRssMB: Math.max(Math.round(process.resourceUsage().maxRSS / 1024), ...summary.steps.map((step) => step.maxRssMB)),
+    articles: summary.articles,
+    cachedArticles: summary.cachedArticles,
+    pages: summary.pages,
+    indexedPages: summary.indexedPages,
     diagnostics,
   };
   console.log(JSON.stringify(result));
@@ -98,12 +72,7 @@ async function main(args: string[]): Promise<void> {
 try {
   await main(process.argv.slice(2));
 } catch (error) {
-  // Eleventy wraps the template's own error: show the whole chain.
-  for (let cause: unknown = error, depth = 0; cause !== undefined && depth < 5; depth++) {
-    console.error(
-      `${depth === 0 ? "error" : "caused by"}: ${cause instanceof Error ? (cause.stack ?? cause.message) : JSON.stringify(cause)}`,
-    );
-    cause = cause instanceof Error ? (cause.cause ?? (cause as { originalError?: unknown }).originalError) : undefined;
-  }
+  // A step's error carries its causes (buildStepProcess.ts).
+  console.error(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exitCode = 1;
 }

@@ -3,7 +3,8 @@
  * builds the archive site. Prints one summary line, then the diagnostics
  * grouped by file. Exits 1 when the build fails or any file had an error.
  */
-import { buildSite, DEFAULT_OPTIONS } from "../build.ts";
+import { DEFAULT_OPTIONS } from "../build.ts";
+import { buildInProcesses } from "../buildInProcesses.ts";
 import { DEFAULT_SHARD_PAGES } from "../search/shardPlan.ts";
 import { formatGroupedDiagnostics } from "../diagnostics.ts";
 import { countLevel, diagnosticCounts, plural } from "../summary.ts";
@@ -44,7 +45,7 @@ async function main(args: string[]): Promise<number> {
     if (!Number.isInteger(shardPages) || shardPages < 1)
       throw new UsageError(`--shard-pages must be a whole number above 0, not "${values["shard-pages"]}"`);
     const progress = progressDisplay();
-    const report = await buildSite({
+    const report = await buildInProcesses({
       seedsDir: values.seeds ?? DEFAULT_OPTIONS.seedsDir,
       outDir,
       strict: values.strict ?? false,
@@ -60,8 +61,8 @@ async function main(args: string[]): Promise<number> {
       ? `search index left to npm run index -- --site ${outDir}`
       : `${report.indexedPages} indexed for search in ${plural(report.searchShards.length, "shard")}${unchanged(report.reusedShards.length)}`;
     console.log(
-      `Built ${diagnosticCounts(report.archive.articles.length, report.diagnostics)}; ` +
-        `${plural(report.pages.length, "page")} written${unchanged(report.reusedPages)}, ${indexed}, in ${report.seconds.toFixed(1)} s → ${outDir}`,
+      `Built ${diagnosticCounts(report.articles, report.diagnostics)}; ` +
+        `${plural(report.pages, "page")} written${unchanged(report.reusedPages)}, ${indexed}, in ${report.seconds.toFixed(1)} s → ${outDir}`,
     );
     if (report.diagnostics.length > 0) console.log(formatGroupedDiagnostics(report.diagnostics));
     return countLevel(report.diagnostics, "error") > 0 ? 1 : 0;

@@ -34,7 +34,8 @@ export interface ProgressDisplay {
 const LABELS: Readonly<Record<BuildStage, string>> = {
   parse: "reading articles",
   archive: "building the archive",
-  pages: "writing pages and the search index",
+  pages: "writing pages",
+  index: "indexing for search",
 };
 
 /** What a stage has done so far, as `describeProgress` reads it. */

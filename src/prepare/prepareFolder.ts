@@ -88,6 +88,8 @@ async function prepareShared(
 
 /** Reads every article file under `seedsDir` and prepares it, from the cache when it holds it. */
 export async function prepareFolder(seedsDir: string, options: IngestOptions, prepare: PrepareOptions = {}): Promise<PreparedFolder> {
+  // Reading the files comes before their count is known (20,000 take seconds).
+  prepare.onProgress?.({ stage: "parse", done: 0, total: 0 });
   const folder = await readSeedFiles(seedsDir);
   const { seeds } = folder;
   const results: (PreparedSeed | undefined)[] = new Array<PreparedSeed | undefined>(seeds.length);

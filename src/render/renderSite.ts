@@ -128,7 +128,5 @@ export async function renderSite(
   }
   pages.push(...(await runEleventy(archive, settings, outDir, shards, { pages: [], archivePages: true })));
   await writeFingerprints(outDir, plan.fingerprints);
-  // The search indexers run next, beside this process: nothing of render's should count with them.
-  heap.collect();
   return { pages, reusedPages: plan.reused.length };
 }

@@ -30,6 +30,7 @@ import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import * as pagefind from "pagefind";
+import type { ProgressListener } from "../buildProgress.ts";
 import { heapGuard } from "../heapGrowth.ts";
 import { filterMarkup, withFilterMarkup } from "./pageFilters.ts";
 import type { SearchShard } from "./shardPlan.ts";
@@ -88,6 +89,8 @@ export interface IndexOptions {
   readonly previousSiteDir?: string;
   /** Index only these shards, and leave the shard list to `assembleIndex`. */
   readonly only?: readonly string[];
+  /** Told the article pages done after each pair of shards. */
+  readonly onProgress?: ProgressListener;
 }
 
 /** Writes the shard plan into the site, for shards indexed apart. */
@@ -236,6 +239,8 @@ export async function indexArticles(
       }
       // Each shard's pages were read here; the indexers beside this process need the room.
       heap.check();
+      const done = indexed.reduce((sum, shard) => sum + shard.pages, 0);
+      options.onProgress?.({ stage: "index", done, total: chosen.reduce((sum, shard) => sum + shard.urls.length, 0) });
     }
   } finally {
     // The Node API runs the Pagefind binary as a service; left open, it keeps the process alive.

@@ -1,16 +1,27 @@
 // A build killed half way (kill -9) leaves the previous site complete and
-// untouched, and the next build clears what the killed one left behind.
+// untouched, its step processes end with it, and the next build clears what
+// the killed one left behind.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, it } from "node:test";
 import { PROJECT_ROOT } from "../../src/projectRoot.ts";
+import { processTable, treeOf } from "../../src/bench/processTreeRss.ts";
 import { runBuild } from "../support/runBuild.ts";
 import { listFiles } from "../support/siteFiles.ts";
+
+/** Alive, not a zombie left for a parent that no longer reaps it. */
+function running(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return false;
+  }
+}
 
 async function writeArticles(dir: string, count: number, word: string): Promise<void> {
   await mkdir(dir, { recursive: true });
@@ -43,9 +54,20 @@ describe("atomic output", () => {
     const staged = () => readdir(dir).then((entries) => entries.some((entry) => entry.startsWith(".clippings-staging-site-")));
     for (let waited = 0; !(await staged()) && waited < 60_000; waited += 50) await sleep(50);
     assert.ok(await staged(), "the build never started writing");
+    // The build's step process, which writes the staged site.
+    const stepProcesses = () => treeOf(child.pid ?? -1, processTable()).filter((info) => info.pid !== child.pid);
+    for (let waited = 0; stepProcesses().length === 0 && waited < 10_000; waited += 50) await sleep(50);
     await sleep(300);
+    const steps = stepProcesses();
+    assert.ok(steps.length > 0, "no step process found");
     child.kill("SIGKILL");
     await new Promise((resolve) => child.once("exit", resolve));
+    for (let waited = 0; steps.some((info) => running(info.pid)) && waited < 3_000; waited += 50) await sleep(50);
+    assert.deepEqual(
+      steps.filter((info) => running(info.pid)).map((info) => info.name),
+      [],
+      "a step process outlived the killed build",
+    );
 
     assert.deepEqual(await listFiles(out), before, "the old site changed");
     assert.equal(await readFile(join(out, "index.html"), "utf8"), home);

@@ -30,7 +30,7 @@ describe("describeProgress", () => {
   it("should give a stage that does not count its time", () => {
     assert.equal(
       describeProgress({ progress: { stage: "pages", done: 0, total: 0 }, seconds: 75, rate: null }),
-      "writing pages and the search index, 1 min 15 s",
+      "writing pages, 1 min 15 s",
     );
   });
 });
