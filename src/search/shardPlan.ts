@@ -9,17 +9,19 @@
  * search page merges in the browser (Pagefind's `mergeIndex`):
  *
  * - Whole years are packed together, newest first, until the next year would
- *   overflow the shard; a year larger than a shard is split into runs of
- *   whole months (a month is never split).
+ *   overflow the shard; a year larger than a shard is split into whole
+ *   months, and a month larger than a shard into whole days (a day is never
+ *   split: shards must not overlap in time).
  * - Undated articles go into the oldest shard: they sort as 0000-00-00, so
  *   they stay last when the newest come first and first when the oldest do.
  * - Shards never overlap in time, so the search page can list results by date
  *   by walking the shards in order, and can answer a date range or a year
  *   from the shards that cover it.
  *
- * A shard's id names its span (`2021`, `2019-2021`, `2024-03-2024-07`); the
- * index lives in `pagefind/<id>/`. Adding articles to one year changes only
- * the shards that hold that year, so the others can be kept as they are.
+ * A shard's id names its span (`2021`, `2019-2021`, `2024-03-2024-07`,
+ * `2024-07-16-2024-07-19`); the index lives in `pagefind/<id>/`. Adding
+ * articles to one year changes only the shards that hold that year, so the
+ * others can be kept as they are.
  *
  * Each shard also carries its pages' search filters (`pageFilters.ts`),
  * which the indexer adds to the pages' HTML.
@@ -33,7 +35,7 @@ export const DEFAULT_SHARD_PAGES = 2_000;
 export interface SearchShard {
   /** Folder name under `pagefind/` and the value of the shard's synthetic filter. */
   readonly id: string;
-  /** First and last month it covers (YYYY-MM), `null` for a shard of undated articles only. */
+  /** First and last day it covers (YYYY-MM-DD), `null` for a shard of undated articles only. */
   readonly span: { readonly first: string; readonly last: string } | null;
   /** Site paths of its article pages (`/articles/x/`). */
   readonly urls: readonly string[];
@@ -43,44 +45,51 @@ export interface SearchShard {
 
 type Planned = Pick<ArchivedArticle, "url" | "date" | "dateline" | "facets">;
 
+/** Articles packed as one: a year, a month or a day (`first` and `last` are the same), or a run of them. */
 interface Unit {
   readonly first: string;
   readonly last: string;
   readonly urls: string[];
 }
 
-/** Dated articles by month (YYYY-MM), newest month first. */
-function byMonth(articles: readonly Planned[]): Array<[string, string[]]> {
-  const months = new Map<string, string[]>();
+/** Lengths of a date's year, month and day prefixes. */
+const YEAR = 4;
+const MONTH = 7;
+const DAY = 10;
+
+/**
+ * The packing units of the dated `articles`, newest first: whole years, the
+ * months of a year too large for a shard, the days of such a month.
+ */
+function units(articles: readonly Planned[], maxPages: number, length = YEAR): Unit[] {
+  const groups = new Map<string, Planned[]>();
   for (const article of articles) {
     if (article.date === null) continue;
-    const month = article.date.slice(0, 7);
-    const urls = months.get(month) ?? [];
-    urls.push(article.url);
-    months.set(month, urls);
+    const key = article.date.slice(0, length);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [article]);
+    else group.push(article);
   }
-  return [...months.entries()].sort(([a], [b]) => (a < b ? 1 : -1));
-}
-
-/** The packing units, newest first: whole years, or whole months of a year too large for one shard. */
-function units(articles: readonly Planned[], maxPages: number): Unit[] {
-  const years = new Map<string, Array<[string, string[]]>>();
-  for (const [month, urls] of byMonth(articles)) {
-    const year = month.slice(0, 4);
-    years.set(year, [...(years.get(year) ?? []), [month, urls]]);
-  }
-  const result: Unit[] = [];
-  for (const [year, months] of years) {
-    const size = months.reduce((sum, [, urls]) => sum + urls.length, 0);
-    if (size <= maxPages) result.push({ first: year, last: year, urls: months.flatMap(([, urls]) => urls) });
-    else for (const [month, urls] of months) result.push({ first: month, last: month, urls: [...urls] });
-  }
-  return result;
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? 1 : -1))
+    .flatMap(([key, group]) =>
+      group.length <= maxPages || length === DAY
+        ? [{ first: key, last: key, urls: group.map((article) => article.url) }]
+        : units(group, maxPages, length === YEAR ? MONTH : DAY),
+    );
 }
 
 const spanId = (first: string, last: string) => (first === last ? first : `${first}-${last}`);
-const startMonth = (bound: string) => (bound.length === 4 ? `${bound}-01` : bound);
-const endMonth = (bound: string) => (bound.length === 4 ? `${bound}-12` : bound);
+/** The first day of a year, month or day. */
+const startDay = (bound: string) => (bound.length === YEAR ? `${bound}-01-01` : bound.length === MONTH ? `${bound}-01` : bound);
+/** The last day of a year, month or day. */
+function endDay(bound: string): string {
+  if (bound.length === YEAR) return `${bound}-12-31`;
+  if (bound.length === DAY) return bound;
+  // Day 0 of the next month is this month's last.
+  const last = new Date(Date.UTC(Number(bound.slice(0, 4)), Number(bound.slice(5, 7)), 0)).getUTCDate();
+  return `${bound}-${String(last).padStart(2, "0")}`;
+}
 
 /** The shards for `articles`, newest first. Every article is in exactly one. */
 export function planShards(articles: readonly Planned[], maxPages: number = DEFAULT_SHARD_PAGES): SearchShard[] {
@@ -102,7 +111,7 @@ export function planShards(articles: readonly Planned[], maxPages: number = DEFA
     return { id, span, urls: sorted, filters: Object.fromEntries(sorted.map((url) => [url, filtersOf.get(url) ?? []])) };
   };
   const shards: SearchShard[] = groups.map((group) =>
-    shard(spanId(group.first, group.last), { first: startMonth(group.first), last: endMonth(group.last) }, group.urls),
+    shard(spanId(group.first, group.last), { first: startDay(group.first), last: endDay(group.last) }, group.urls),
   );
   const undated = articles.filter((article) => article.date === null).map((article) => article.url);
   if (undated.length > 0) {

@@ -17,9 +17,9 @@ describe("search shards", () => {
     assert.deepEqual(
       shards.map((shard) => [shard.id, shard.urls.length, shard.span]),
       [
-        ["2022", 2, { first: "2022-01", last: "2022-12" }],
-        ["2021", 3, { first: "2021-01", last: "2021-12" }],
-        ["2019-2020", 4, { first: "2019-01", last: "2020-12" }],
+        ["2022", 2, { first: "2022-01-01", last: "2022-12-31" }],
+        ["2021", 3, { first: "2021-01-01", last: "2021-12-31" }],
+        ["2019-2020", 4, { first: "2019-01-01", last: "2020-12-31" }],
       ],
     );
   });
@@ -35,13 +35,33 @@ describe("search shards", () => {
     );
   });
 
-  it("should keep a month larger than a shard whole, and put undated articles in the oldest shard", () => {
-    const shards = planShards([article("undated", null), ...many("a", "2020-01", 5), ...many("b", "2021-03", 1)], 3);
+  it("should split a month larger than a shard into runs of whole days, and keep a day whole", () => {
+    const shards = planShards([...many("a", "2024-02", 7), ...many("b", "2024-01", 1)], 3);
+    assert.deepEqual(
+      shards.map((shard) => [shard.id, shard.urls.length, shard.span]),
+      [
+        ["2024-02-05-2024-02-07", 3, { first: "2024-02-05", last: "2024-02-07" }],
+        ["2024-02-02-2024-02-04", 3, { first: "2024-02-02", last: "2024-02-04" }],
+        ["2024-01-2024-02-01", 2, { first: "2024-01-01", last: "2024-02-01" }],
+      ],
+    );
+    const sameDay = Array.from({ length: 5 }, (_, n) => article(`d${n}`, "2023-02-14"));
+    assert.deepEqual(
+      planShards([...sameDay, ...many("c", "2023-02", 1)], 3).map((shard) => [shard.id, shard.urls.length, shard.span]),
+      [
+        ["2023-02-14", 5, { first: "2023-02-14", last: "2023-02-14" }],
+        ["2023-02-01", 1, { first: "2023-02-01", last: "2023-02-01" }],
+      ],
+    );
+  });
+
+  it("should put undated articles in the oldest shard", () => {
+    const shards = planShards([article("undated", null), ...many("a", "2020-01", 2), ...many("b", "2021-03", 1)], 2);
     assert.deepEqual(
       shards.map((shard) => [shard.id, shard.urls.length]),
       [
         ["2021", 1],
-        ["2020-01", 6],
+        ["2020", 3],
       ],
     );
     assert.ok(shards[1]?.urls.includes("/articles/undated/"));
@@ -65,8 +85,12 @@ describe("search shards", () => {
   it("should put every article in exactly one shard, in shards that never overlap in time", () => {
     const dates = fc.option(
       fc
-        .record({ year: fc.integer({ min: 1990, max: 2030 }), month: fc.integer({ min: 1, max: 12 }) })
-        .map(({ year, month }) => `${year}-${String(month).padStart(2, "0")}-15`),
+        .record({
+          year: fc.integer({ min: 1990, max: 2030 }),
+          month: fc.integer({ min: 1, max: 12 }),
+          day: fc.integer({ min: 1, max: 28 }),
+        })
+        .map(({ year, month, day }) => `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`),
       { freq: 10 },
     );
     fc.assert(
@@ -80,10 +104,9 @@ describe("search shards", () => {
         for (let n = 1; n < spans.length; n++) assert.ok((spans[n]?.last ?? "") < (spans[n - 1]?.first ?? ""), "newest first, apart");
         for (const shard of shards) {
           const dated = articles.filter((a) => shard.urls.includes(a.url) && a.date !== null);
-          // Over the size only when one month alone is.
-          if (dated.length > size) assert.equal(new Set(dated.map((a) => a.date?.slice(0, 7))).size, 1);
-          for (const a of dated)
-            assert.ok(shard.span && a.date && a.date.slice(0, 7) >= shard.span.first && a.date.slice(0, 7) <= shard.span.last);
+          // Over the size only when one day alone is.
+          if (dated.length > size) assert.equal(new Set(dated.map((a) => a.date)).size, 1);
+          for (const a of dated) assert.ok(shard.span && a.date && a.date >= shard.span.first && a.date <= shard.span.last);
         }
       }),
     );
