@@ -10,7 +10,8 @@
  * with N times the length of a posting list, which the common-term cap bounds.
  */
 import type { Article } from "../article.ts";
-import { termOf, textWords } from "./textTerms.ts";
+import { scanWords, termOf, type WordSink } from "./textTerms.ts";
+import { WordTable } from "./wordTable.ts";
 
 export interface RelatedLink {
   /** The related article. */
@@ -72,10 +73,10 @@ const candidateCount = (max: number): number => Math.max(30, 6 * max);
 const LINK_TARGET = /\]\([^)]*\)/g;
 
 /** What an article says. A derived title is the lead cut short: counting it would weigh the lead twice. */
-function articleWords(article: Article): string[] {
+function articleText(article: Article): string {
   let text = article.titleSource === "derived" ? "" : article.title;
   for (const block of article.body) text += `\n${block.kind === "paragraph" ? block.text.replace(LINK_TARGET, "]") : block.caption}`;
-  return textWords(text);
+  return text;
 }
 
 /** Sparse, L2-normalised TF-IDF vectors: `terms[i]` ascending term ids, `weights[i]` parallel to it. */
@@ -92,31 +93,35 @@ function countTerms(articles: readonly Article[]): { terms: Int32Array[]; counts
   const dfs: number[] = [];
   const tally: number[] = [];
   // Word → term id, -1 for a stop word: each distinct word is stemmed once, not at each of its uses.
-  const wordIds = new Map<string, number>();
-  const termId = (word: string): number => {
+  const wordIds = new WordTable((word) => {
     const term = termOf(word);
-    let id = term === null ? -1 : vocabulary.get(term);
-    if (id === undefined && term !== null) {
+    if (term === null) return -1;
+    let id = vocabulary.get(term);
+    if (id === undefined) {
       id = vocabulary.size;
       vocabulary.set(term, id);
       dfs.push(0);
       tally.push(0);
     }
-    wordIds.set(word, id ?? -1);
-    return id ?? -1;
-  };
+    return id;
+  });
 
   const terms: Int32Array[] = [];
   const counts: Int32Array[] = [];
+  let seen: number[] = [];
+  const use = (id: number) => {
+    if (id === -1) return;
+    const count = tally[id] ?? 0;
+    if (count === 0) seen.push(id);
+    tally[id] = count + 1;
+  };
+  const sink: WordSink = {
+    ascii: (text, start, end) => use(wordIds.ascii(text, start, end)),
+    word: (word) => use(wordIds.word(word)),
+  };
   for (const article of articles) {
-    const seen: number[] = [];
-    for (const word of articleWords(article)) {
-      const id = wordIds.get(word) ?? termId(word);
-      if (id === -1) continue;
-      const count = tally[id] ?? 0;
-      if (count === 0) seen.push(id);
-      tally[id] = count + 1;
-    }
+    seen = [];
+    scanWords(articleText(article), sink);
     const ids = Int32Array.from(seen).sort();
     const count = new Int32Array(ids.length);
     for (let k = 0; k < ids.length; k++) {

@@ -4,8 +4,9 @@
  * stripped of words that say nothing about a story.
  *
  * Two steps, so a caller indexing many texts can remember each distinct
- * word's term instead of stemming it again: `textWords` finds the words,
- * `termOf` turns one into a term or drops it. `textTerms` does both.
+ * word's term instead of stemming it again: `scanWords` (or `textWords`)
+ * finds the words, `termOf` turns one into a term or drops it. `textTerms`
+ * does both.
  */
 
 /**
@@ -50,33 +51,49 @@ function maybeWord(code: number): boolean {
   return code < 0x2000 || code > 0x206f;
 }
 
+/** Receives the words of a text as `scanWords` finds them. */
+export interface WordSink {
+  /** An ASCII word: `text.slice(start, end)`, lowercased. */
+  ascii(text: string, start: number, end: number): void;
+  /** A word found in text outside ASCII, already normalised and lowercased. */
+  word(word: string): void;
+}
+
 /**
- * The lowercased words of `text` of at least `MIN_TERM_LENGTH` characters,
- * in reading order, repeats kept. Words are runs of Unicode letters and
- * digits; text outside ASCII is NFKC-normalised first, so look-alike forms
- * (full-width letters, ligatures) match their plain spelling.
+ * The words of `text` of at least `MIN_TERM_LENGTH` characters, in reading
+ * order, repeats kept, handed to `sink`. Words are runs of Unicode letters
+ * and digits; text outside ASCII is NFKC-normalised first, so look-alike
+ * forms (full-width letters, ligatures) match their plain spelling. An
+ * ASCII word is handed over as its place in `text`, so that a caller that
+ * has seen it before need not make a string of it.
  */
-export function textWords(text: string): string[] {
-  const words: string[] = [];
+export function scanWords(text: string, sink: WordSink): void {
   let start = 0;
   let ascii = true;
-  let upper = false;
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 0x20;
     if (maybeWord(code)) {
       if (code >= 0x80) ascii = false;
-      else if (code <= 0x5a && code >= 0x41) upper = true;
       continue;
     }
-    if (i - start >= MIN_TERM_LENGTH || !ascii) {
-      const run = text.slice(start, i);
-      if (ascii) words.push(upper ? run.toLowerCase() : run);
-      else for (const word of run.normalize("NFKC").toLowerCase().match(WORD) ?? []) if (word.length >= MIN_TERM_LENGTH) words.push(word);
+    if (ascii) {
+      if (i - start >= MIN_TERM_LENGTH) sink.ascii(text, start, i);
+    } else {
+      for (const word of text.slice(start, i).normalize("NFKC").toLowerCase().match(WORD) ?? [])
+        if (word.length >= MIN_TERM_LENGTH) sink.word(word);
     }
     start = i + 1;
     ascii = true;
-    upper = false;
   }
+}
+
+/** The lowercased words of `text`, as `scanWords` finds them. */
+export function textWords(text: string): string[] {
+  const words: string[] = [];
+  scanWords(text, {
+    ascii: (source, start, end) => words.push(source.slice(start, end).toLowerCase()),
+    word: (word) => words.push(word),
+  });
   return words;
 }
 
