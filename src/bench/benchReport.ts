@@ -131,7 +131,7 @@ export function formatReport(result: BenchResult): string {
         .join(", ") || "none"
     }`,
     `  memory by program (largest VmHWM of one process): ${programs(c.peakByProgram)}`,
-    `  build process after each stage: ${STAGES.map((stage) => `${stage} rss ${build.memory[stage].rssMB} MB / heap ${build.memory[stage].heapUsedMB} MB`).join("; ")}`,
+    `  build's step process after each stage: ${STAGES.map((stage) => `${stage} rss ${build.memory[stage].rssMB} MB / heap ${build.memory[stage].heapUsedMB} MB`).join("; ")}`,
   ];
   if (c.firstQuery) {
     lines.push(

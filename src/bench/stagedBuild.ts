@@ -10,8 +10,9 @@
  * parse and find each article's entities and quotations, in worker
  * threads, taking from the cache in `--cache DIR` what it holds), archive
  * (`buildArchive`), render (`renderSite`, Eleventy) and search index
- * (`indexArticles`, Pagefind). Prints one line per stage on stderr, and
- * last one JSON line on stdout: `StagedBuildResult`.
+ * (`indexArticles`, Pagefind). Prints on stderr each stage as it begins,
+ * and its figures once the build is done; last, one JSON line on stdout:
+ * `StagedBuildResult`.
  */
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
@@ -30,9 +31,15 @@ async function main(args: string[]): Promise<void> {
   });
   if (values.seeds === undefined || values.out === undefined) throw new Error("usage: stagedBuild.ts --seeds DIR --out DIR [--cache DIR]");
   const startupSeconds = performance.now() / 1000;
+  let shown: BuildStage | null = null;
   const summary = await buildInProcesses({
     seedsDir: values.seeds,
     outDir: values.out,
+    // Each stage's figures come when its step ends; until then, say where the build is.
+    onProgress: ({ stage }) => {
+      if (stage !== shown) console.error(`  ${BENCH_STAGE[stage]} …`);
+      shown = stage;
+    },
     ...(values.cache === undefined ? {} : { cacheDir: values.cache }),
   });
 

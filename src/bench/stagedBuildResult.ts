@@ -15,17 +15,17 @@ export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
 };
 
 export interface StageMemory {
-  /** The build's Node process's resident memory when the stage ended, MB. */
+  /** Resident memory of the Node process of the stage's step when the stage ended, MB. */
   readonly rssMB: number;
   readonly heapUsedMB: number;
 }
 
 export interface StagedBuildResult {
-  /** Seconds from process start to the first stage: Node, tsx and module loading. */
+  /** Seconds from process start to the first stage, summed over the build's processes: Node, tsx and module loading. */
   readonly startupSeconds: number;
   readonly stages: Record<Stage, number>;
   /**
-   * CPU seconds (user + system, all threads) of the build's Node process in
+   * CPU seconds (user + system, all threads) of the Node process running
    * each stage; less disturbed than wall time by other work on the machine.
    * The search index's work is done by the Pagefind process, not counted here.
    */
@@ -33,7 +33,7 @@ export interface StagedBuildResult {
   /** Staging the output folder and swapping it in. */
   readonly outputSeconds: number;
   readonly memory: Record<Stage, StageMemory>;
-  /** Peak resident memory of the build's Node process alone (not Pagefind's), MB. */
+  /** Peak resident memory of the largest of the build's Node processes (not Pagefind's), MB. */
   readonly nodeMaxRssMB: number;
   readonly articles: number;
   /** Articles taken from the cache (`--cache`) rather than parsed and read for entities. */
