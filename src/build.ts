@@ -14,7 +14,8 @@ import { readSeedFiles, SeedsFolderError, type SeedFolder } from "./ingest/readS
 import { stageOutput } from "./outputFolder.ts";
 import { prepareFolder, type PrepareOptions } from "./prepare/prepareFolder.ts";
 import { renderSite } from "./render/renderSite.ts";
-import { indexArticles, readPlan, writePlan, type IndexedShard, type SearchIndexResult } from "./search/indexArticles.ts";
+import { writePlan, type IndexedShard, type SearchIndexResult } from "./search/indexArticles.ts";
+import { indexSite } from "./search/indexSite.ts";
 import { DEFAULT_SHARD_PAGES, planShards } from "./search/shardPlan.ts";
 import { DEFAULT_SETTINGS, todayIn, type SiteSettings } from "./site/siteSettings.ts";
 import { StrictModeError, strictViolations } from "./strictMode.ts";
@@ -136,18 +137,6 @@ export async function buildPages(options: BuildOptions, siteDir: string): Promis
   return { ...loaded, pages: rendered.pages, reusedPages: rendered.reusedPages };
 }
 
-/**
- * The second step: the search index of the pages in `siteDir`, by its shard
- * plan; the shards unchanged since the site in `options.outDir` are linked
- * from it. Nothing but the site is read, so this step can run in a process
- * of its own (`buildInProcesses.ts`).
- */
-export async function buildIndex(options: Pick<BuildOptions, "outDir" | "onProgress">, siteDir: string): Promise<SearchIndexResult> {
-  const shards = await readPlan(siteDir);
-  options.onProgress?.({ stage: "index", done: 0, total: shards.reduce((sum, shard) => sum + shard.urls.length, 0) });
-  return indexArticles(siteDir, shards, { previousSiteDir: options.outDir, ...(options.onProgress && { onProgress: options.onProgress }) });
-}
-
 /** Both steps in this process, then the staged site swapped in. */
 export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
@@ -155,7 +144,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   try {
     const pages = await buildPages(options, staging.dir);
     const index: SearchIndexResult =
-      options.searchIndex === false ? { indexedPages: 0, shards: [], reused: [] } : await buildIndex(options, staging.dir);
+      options.searchIndex === false
+        ? { indexedPages: 0, shards: [], reused: [] }
+        : await indexSite(staging.dir, { previousSiteDir: options.outDir, ...(options.onProgress && { onProgress: options.onProgress }) });
     await staging.commit();
     return {
       ...pages,

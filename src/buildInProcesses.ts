@@ -1,6 +1,6 @@
 /**
  * The build of `npm run build`: its two steps, pages then search index
- * (`buildPages`, `buildIndex` in build.ts), each in a Node process of its
+ * (`buildPages` in build.ts, `indexSite` in search/), each in a Node process of its
  * own (`buildStepProcess.ts`), into one staged site swapped in at the end.
  *
  * Why processes: memory a process has used stays counted against it.

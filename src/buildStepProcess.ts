@@ -5,14 +5,14 @@
  * the parent die, this process ends too (`endWithParent.ts`).
  */
 import { performance } from "node:perf_hooks";
-import { buildIndex, buildPages } from "./build.ts";
 import type { PagesStepResult, StepMessage, StepRequest } from "./buildInProcesses.ts";
 import type { ProgressListener } from "./buildProgress.ts";
 import type { SearchIndexResult } from "./search/indexArticles.ts";
 import { endWithParent } from "./endWithParent.ts";
 import { stageClock } from "./stageClock.ts";
 
-const startupSeconds = performance.now() / 1000;
+/** Seconds from this process's start until its step begins: Node, tsx and the step's modules. */
+let startupSeconds = 0;
 
 function send(message: StepMessage): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -21,8 +21,15 @@ function send(message: StepMessage): Promise<void> {
   });
 }
 
+/** Each step imports only its own modules: the index step's process then starts in a fraction of the time. */
 async function run(request: StepRequest, onProgress: ProgressListener): Promise<PagesStepResult | SearchIndexResult> {
-  if (request.step === "index") return buildIndex({ outDir: request.outDir, onProgress }, request.siteDir);
+  if (request.step === "index") {
+    const { indexSite } = await import("./search/indexSite.ts");
+    startupSeconds = performance.now() / 1000;
+    return indexSite(request.siteDir, { previousSiteDir: request.outDir, onProgress });
+  }
+  const { buildPages } = await import("./build.ts");
+  startupSeconds = performance.now() / 1000;
   const report = await buildPages({ ...request.options, onProgress }, request.siteDir);
   return {
     articles: report.archive.articles.length,

@@ -1,0 +1,20 @@
+/**
+ * The search-index step of a build: the index of a rendered site, by the
+ * shard plan its pages step left in it. Nothing but the site is read, and
+ * nothing of the pages step is imported, so that a process running this
+ * step alone starts quickly (`buildStepProcess.ts`).
+ */
+import type { ProgressListener } from "../buildProgress.ts";
+import { indexArticles, readPlan, type SearchIndexResult } from "./indexArticles.ts";
+
+export interface IndexSiteOptions {
+  /** The site this build replaces: its unchanged shards are linked from it. */
+  readonly previousSiteDir?: string;
+  readonly onProgress?: ProgressListener;
+}
+
+export async function indexSite(siteDir: string, options: IndexSiteOptions = {}): Promise<SearchIndexResult> {
+  const shards = await readPlan(siteDir);
+  options.onProgress?.({ stage: "index", done: 0, total: shards.reduce((sum, shard) => sum + shard.urls.length, 0) });
+  return indexArticles(siteDir, shards, options);
+}
