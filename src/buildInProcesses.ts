@@ -27,6 +27,9 @@ export const STEP_HEAP_MB = 5120;
 
 const STEP_ENTRY = join(PROJECT_ROOT, "src", "buildStepProcess.ts");
 
+/** A build run with `--cpu-prof` (`npm run bench -- --profile DIR`) profiles its steps too; Node refuses the flag in NODE_OPTIONS. */
+const PROFILING = process.execArgv.filter((arg) => arg.startsWith("--cpu-prof"));
+
 /** What the parent asks of a step process (its one argument, as JSON). */
 export type StepRequest = (
   | { readonly step: "pages"; readonly siteDir: string; readonly options: Omit<BuildOptions, "onProgress"> }
@@ -98,7 +101,7 @@ function stepRun(step: StepRun["step"], { pid, stages, startupSeconds, maxRssMB 
 function runStep<Result>(request: StepRequest, onProgress: BuildOptions["onProgress"]): Promise<Finished<Result>> {
   return new Promise((resolve, reject) => {
     const child = fork(STEP_ENTRY, [JSON.stringify(request)], {
-      execArgv: ["--import", import.meta.resolve("tsx"), `--max-old-space-size=${STEP_HEAP_MB}`],
+      execArgv: ["--import", import.meta.resolve("tsx"), `--max-old-space-size=${STEP_HEAP_MB}`, ...PROFILING],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     let outcome: Done<Result> | Error | null = null;

@@ -115,13 +115,12 @@ function sourceVersion(): string {
 }
 
 async function runClippings(seedsDir: string, siteDir: string, cacheDir: string, profileDir: string | undefined): Promise<ClippingsRun> {
-  // Through the environment, so that the build's step processes are profiled too, each into its own file.
-  const profile = profileDir === undefined ? {} : { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${resolve(profileDir)}` };
+  // One argument each: the build passes them on to its step processes, each profiled into its own file.
+  const profile = profileDir === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${resolve(profileDir)}`];
   const before = load();
   const build = [STAGED_BUILD, "--seeds", seedsDir, "--out", siteDir, "--cache", cacheDir];
-  const run = await measureCommand(process.execPath, ["--import", "tsx", ...build], {
+  const run = await measureCommand(process.execPath, [...profile, "--import", "tsx", ...build], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, ...profile },
     echoStderr: true,
   });
   const after = load();

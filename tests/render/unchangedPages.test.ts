@@ -9,7 +9,7 @@ import { before, describe, it } from "node:test";
 import { loadArchive, ingestOptionsFor } from "../../src/build.ts";
 import { PROJECT_ROOT } from "../../src/projectRoot.ts";
 import { renderSite, ELEVENTY_CONFIG, TEMPLATES_DIR } from "../../src/render/renderSite.ts";
-import { FINGERPRINTS_FILE, PAGE_SETS, renderVersion } from "../../src/render/unchangedPages.ts";
+import { FINGERPRINTS_FILE, PAGE_SETS, pageFingerprint, renderVersion } from "../../src/render/unchangedPages.ts";
 import { planShards } from "../../src/search/shardPlan.ts";
 import { DEFAULT_SETTINGS } from "../../src/site/siteSettings.ts";
 import { SEEDS_DIR } from "../support/paths.ts";
@@ -86,5 +86,22 @@ describe("rebuilding the pages", () => {
       await renderVersion([ELEVENTY_CONFIG], join(PROJECT_ROOT, "tests", "fixtures"), DEFAULT_SETTINGS),
       "the templates are part of the version",
     );
+  });
+});
+
+describe("a page's fingerprint", () => {
+  it("should leave out a related article's score, and nothing else an article page shows", async () => {
+    const { archive } = await loadArchive(seedsDir, ingestOptionsFor({}));
+    const [set] = PAGE_SETS;
+    const article = archive.articles.find((candidate) => candidate.related.length > 0);
+    assert.ok(set !== undefined && article !== undefined, "the fixture has an article with related coverage");
+    const print = (record: object) => pageFingerprint(set, record, archive.today);
+    const rescored = { ...article, related: article.related.map((link) => ({ ...link, score: link.score / 2 })) };
+    assert.equal(print(rescored), print(article));
+    const marked = { ...article, related: article.related.map((link) => ({ ...link, nearDuplicate: !link.nearDuplicate })) };
+    assert.notEqual(print(marked), print(article));
+    assert.notEqual(print({ ...article, related: [...article.related].reverse().concat(article.related) }), print(article));
+    assert.notEqual(print({ ...article, title: `${article.title}!` }), print(article));
+    assert.notEqual(pageFingerprint(set, article, "2099-01-01"), print(article));
   });
 });
