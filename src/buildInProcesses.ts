@@ -1,7 +1,8 @@
 /**
  * The build of `npm run build`: its two steps, pages then search index
- * (`buildPages` in build.ts, `indexSite` in search/), each in a Node process of its
- * own (`buildStepProcess.ts`), into one staged site swapped in at the end.
+ * (`buildPages` in build.ts, `indexSite` in search/), each in a Node
+ * process of its own (`buildStepProcess.ts`), into one staged site swapped
+ * in at the end.
  *
  * Why processes: memory a process has used stays counted against it.
  * Collected, the archive and render's garbage leave the heap but not the
@@ -23,7 +24,7 @@ import type { IndexedShard, SearchIndexResult } from "./search/indexArticles.ts"
 import type { StageTiming } from "./stageClock.ts";
 
 /** Node's heap limit for a step, MB: 100,000 articles need 3.2 GB of heap for the archive alone, beyond V8's default. */
-export const STEP_HEAP_MB = 5120;
+const STEP_HEAP_MB = 5120;
 
 const STEP_ENTRY = join(PROJECT_ROOT, "src", "buildStepProcess.ts");
 
@@ -56,7 +57,7 @@ export type StepMessage =
       readonly kind: "done";
       readonly result: PagesStepResult | SearchIndexResult;
       readonly stages: readonly StageTiming[];
-      /** Seconds from the process's start to its first stage: Node, tsx and imports. */
+      /** Seconds from the process's start until its step began: Node, tsx and the step's modules. */
       readonly startupSeconds: number;
       /** Peak resident memory of the step's Node process, MB (not Pagefind's). */
       readonly maxRssMB: number;
