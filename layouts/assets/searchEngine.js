@@ -1,5 +1,5 @@
 // The archive's search index as one, over its shards (src/search/shardPlan.ts):
-// one Pagefind index per span of years, newest first. The newest shard is
+// one Pagefind index per span of dates, newest first. The newest shard is
 // searched as soon as it has loaded, so the first results come from one
 // small index; the others are merged in after (Pagefind's `mergeIndex`),
 // and the page searches again over all of them.

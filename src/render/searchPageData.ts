@@ -18,7 +18,7 @@ export interface SearchPageShard {
   readonly id: string;
   /** Site path of its Pagefind bundle, path prefix included, ending in `/`. */
   readonly bundle: string;
-  /** First and last month covered, `null` for undated articles only. */
+  /** First and last day covered (YYYY-MM-DD), `null` for undated articles only. */
   readonly first: string | null;
   readonly last: string | null;
 }

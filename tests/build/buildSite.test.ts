@@ -181,7 +181,7 @@ describe("building the seeds", () => {
     // Pagefind's ready-made interfaces are not used, so not published.
     await assert.rejects(access(join(outDir, "pagefind", shards[0]?.id ?? "", "pagefind-component-ui.js")));
     const data = JSON.parse(search.querySelector("#search")?.getAttribute("data-search") ?? "{}");
-    assert.deepEqual(data.shards, [{ id: "2021-2023", bundle: "/pagefind/2021-2023/", first: "2021-01", last: "2023-12" }]);
+    assert.deepEqual(data.shards, [{ id: "2021-2023", bundle: "/pagefind/2021-2023/", first: "2021-01-01", last: "2023-12-31" }]);
     assert.deepEqual(data.filterNames, ["dateline", "location", "month", "organization", "person", "year"]);
     assert.match(text(search.querySelector("noscript")), /timeline/);
   });
