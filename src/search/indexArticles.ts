@@ -89,7 +89,7 @@ export interface IndexOptions {
   readonly previousSiteDir?: string;
   /** Index only these shards, and leave the shard list to `assembleIndex`. */
   readonly only?: readonly string[];
-  /** Told the article pages done after each pair of shards. */
+  /** Told the article pages done after each shard. */
   readonly onProgress?: ProgressListener;
 }
 
@@ -230,17 +230,27 @@ export async function indexArticles(
   };
   try {
     // Two shards at once keep both cores busy (20,000 articles: 80 s, against
-    // 98 s one after another); memory stays bounded by the two largest.
+    // 98 s one after another); memory stays bounded by the two largest. Each
+    // indexer takes the next shard as soon as it is free: shards differ in size.
     const heap = heapGuard();
-    for (let start = 0; start < chosen.length; start += SHARDS_AT_ONCE) {
-      for (const { reused: copied, ...shard } of await Promise.all(chosen.slice(start, start + SHARDS_AT_ONCE).map(one))) {
-        indexed.push(shard);
-        if (copied) reused.push(shard.id);
+    const total = chosen.reduce((sum, shard) => sum + shard.urls.length, 0);
+    const results: Array<Awaited<ReturnType<typeof one>>> = [];
+    let next = 0;
+    let done = 0;
+    const indexer = async () => {
+      for (let at = next++; at < chosen.length; at = next++) {
+        const result = await one(chosen[at] as SearchShard);
+        results[at] = result;
+        // The shard's pages were read here; the other indexers need the room.
+        heap.check();
+        done += result.pages;
+        options.onProgress?.({ stage: "index", done, total });
       }
-      // Each shard's pages were read here; the indexers beside this process need the room.
-      heap.check();
-      const done = indexed.reduce((sum, shard) => sum + shard.pages, 0);
-      options.onProgress?.({ stage: "index", done, total: chosen.reduce((sum, shard) => sum + shard.urls.length, 0) });
+    };
+    await Promise.all(Array.from({ length: Math.min(SHARDS_AT_ONCE, chosen.length) }, indexer));
+    for (const { reused: copied, ...shard } of results) {
+      indexed.push(shard);
+      if (copied) reused.push(shard.id);
     }
   } finally {
     // The Node API runs the Pagefind binary as a service; left open, it keeps the process alive.
