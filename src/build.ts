@@ -6,9 +6,9 @@ import { performance } from "node:perf_hooks";
 import type { Archive } from "./archive/archive.ts";
 import { buildArchive } from "./archive/buildArchive.ts";
 import type { Article } from "./article.ts";
-import type { ProgressListener } from "./buildProgress.ts";
+import type { BuildOptions } from "./buildOptions.ts";
 import type { Diagnostic } from "./diagnostics.ts";
-import type { IngestOptions, NumericDateOrder } from "./ingest/ingestOptions.ts";
+import type { IngestOptions } from "./ingest/ingestOptions.ts";
 import { ingestSeeds } from "./ingest/ingestSeeds.ts";
 import { readSeedFiles, SeedsFolderError, type SeedFolder } from "./ingest/readSeedFiles.ts";
 import { stageOutput } from "./outputFolder.ts";
@@ -17,35 +17,8 @@ import { renderSite } from "./render/renderSite.ts";
 import { writePlan, type IndexedShard, type SearchIndexResult } from "./search/indexArticles.ts";
 import { indexSite } from "./search/indexSite.ts";
 import { DEFAULT_SHARD_PAGES, planShards } from "./search/shardPlan.ts";
-import { DEFAULT_SETTINGS, todayIn, type SiteSettings } from "./site/siteSettings.ts";
+import { DEFAULT_SETTINGS, todayIn } from "./site/siteSettings.ts";
 import { StrictModeError, strictViolations } from "./strictMode.ts";
-
-export interface BuildOptions {
-  /** Folder of article files. @default "seeds" */
-  readonly seedsDir: string;
-  /** Folder the site is written to; replaced on each build. @default "_site" */
-  readonly outDir: string;
-  /** Fail, writing nothing, when any file has an error or a warning. @default false */
-  readonly strict?: boolean;
-  /** How to read dates such as `03/04/2021`; unset, they are reported, not guessed. */
-  readonly numericDates?: NumericDateOrder;
-  /** How the site presents itself (clippings.json). @default DEFAULT_SETTINGS */
-  readonly settings?: SiteSettings;
-  /** Most article pages in one search index shard. @default DEFAULT_SHARD_PAGES */
-  readonly shardPages?: number;
-  /** Build the search index; without it, only its plan is written, for `npm run index`. @default true */
-  readonly searchIndex?: boolean;
-  /**
-   * Folder of the cache of parsed articles and their entities, kept between
-   * builds and keyed by each file's content and the parsing code; unset, no
-   * cache. The command line uses `.cache`. @default undefined
-   */
-  readonly cacheDir?: string;
-  /** Told where the build is, stage by stage, for a progress display. @default undefined */
-  readonly onProgress?: ProgressListener;
-}
-
-export const DEFAULT_OPTIONS = { seedsDir: "seeds", outDir: "_site" } as const satisfies BuildOptions;
 
 export interface IngestedFolder {
   /** In seed (path) order. */

@@ -15,7 +15,7 @@
 import { fork } from "node:child_process";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import type { BuildOptions } from "./build.ts";
+import type { BuildOptions } from "./buildOptions.ts";
 import type { BuildProgress } from "./buildProgress.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import { stageOutput } from "./outputFolder.ts";

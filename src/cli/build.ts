@@ -3,7 +3,7 @@
  * builds the archive site. Prints one summary line, then the diagnostics
  * grouped by file. Exits 1 when the build fails or any file had an error.
  */
-import { DEFAULT_OPTIONS } from "../build.ts";
+import { DEFAULT_OPTIONS } from "../buildOptions.ts";
 import { buildInProcesses } from "../buildInProcesses.ts";
 import { DEFAULT_SHARD_PAGES } from "../search/shardPlan.ts";
 import { formatGroupedDiagnostics } from "../diagnostics.ts";

@@ -4,7 +4,8 @@
  * Exits 1 when any file had an error, or (with --strict) a warning.
  */
 import { performance } from "node:perf_hooks";
-import { DEFAULT_OPTIONS, ingestFolder, ingestOptionsFor } from "../build.ts";
+import { ingestFolder, ingestOptionsFor } from "../build.ts";
+import { DEFAULT_OPTIONS } from "../buildOptions.ts";
 import { formatGroupedDiagnostics } from "../diagnostics.ts";
 import { checkReport } from "../checkReport.ts";
 import { strictViolations } from "../strictMode.ts";

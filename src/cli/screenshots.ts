@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launchChromium } from "../browser/chromium.ts";
 import { serveFolder } from "../browser/staticServer.ts";
-import { buildSite, DEFAULT_OPTIONS } from "../build.ts";
+import { buildSite } from "../build.ts";
+import { DEFAULT_OPTIONS } from "../buildOptions.ts";
 import { parseCommandLine, settingsFrom } from "./options.ts";
 
 const WIDTHS = [375, 1280] as const;

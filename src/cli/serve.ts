@@ -4,7 +4,8 @@
  * whenever an article or a template changes.
  */
 import { Eleventy } from "@11ty/eleventy";
-import { DEFAULT_OPTIONS, ingestOptionsFor, loadArchive } from "../build.ts";
+import { ingestOptionsFor, loadArchive } from "../build.ts";
+import { DEFAULT_OPTIONS } from "../buildOptions.ts";
 import { formatGroupedDiagnostics } from "../diagnostics.ts";
 import { stageOutput } from "../outputFolder.ts";
 import { ELEVENTY_CONFIG, provideArchive, TEMPLATES_DIR } from "../render/renderSite.ts";

@@ -1,7 +1,8 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildSite, type BuildOptions, type BuildReport } from "../../src/build.ts";
+import { buildSite, type BuildReport } from "../../src/build.ts";
+import type { BuildOptions } from "../../src/buildOptions.ts";
 
 /** Builds `seedsDir` into a new temporary folder. */
 export async function buildIntoTemp(
