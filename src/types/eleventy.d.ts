@@ -53,7 +53,10 @@ declare module "@11ty/eleventy" {
     init(): Promise<void>;
     disableLogger(): void;
     write(): Promise<[unknown[], TemplateResult[]]>;
-    watch(): Promise<unknown>;
+    /** Starts watching; resolves to the function that rebuilds for a changed file. */
+    watch(): Promise<(path: string) => Promise<void>>;
+    /** chokidar's watcher, once `watch()` has resolved. */
+    readonly watcher: { on(event: "unlink", callback: (path: string) => void): void } | undefined;
     serve(port?: number): Promise<void>;
   }
 }
