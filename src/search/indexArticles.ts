@@ -89,7 +89,7 @@ export interface IndexOptions {
   readonly previousSiteDir?: string;
   /** Index only these shards, and leave the shard list to `assembleIndex`. */
   readonly only?: readonly string[];
-  /** Told the article pages done after each shard. */
+  /** Told the article pages done: none at the start, then after each shard. */
   readonly onProgress?: ProgressListener;
 }
 
@@ -209,6 +209,8 @@ export async function indexArticles(
       unknown.map((id) => `no shard "${id}" in the plan`),
     );
   const chosen = options.only === undefined ? shards : shards.filter((shard) => options.only?.includes(shard.id));
+  const total = chosen.reduce((sum, shard) => sum + shard.urls.length, 0);
+  options.onProgress?.({ stage: "index", done: 0, total });
   const previous = await previousShards(options.previousSiteDir);
   // The dev server rebuilds in place: there, an unchanged shard is already where it belongs.
   const inPlace = options.previousSiteDir !== undefined && resolve(options.previousSiteDir) === resolve(siteDir);
@@ -233,7 +235,6 @@ export async function indexArticles(
     // 98 s one after another); memory stays bounded by the two largest. Each
     // indexer takes the next shard as soon as it is free: shards differ in size.
     const heap = heapGuard();
-    const total = chosen.reduce((sum, shard) => sum + shard.urls.length, 0);
     const results: Array<Awaited<ReturnType<typeof one>>> = [];
     let next = 0;
     let done = 0;

@@ -14,7 +14,5 @@ export interface IndexSiteOptions {
 }
 
 export async function indexSite(siteDir: string, options: IndexSiteOptions = {}): Promise<SearchIndexResult> {
-  const shards = await readPlan(siteDir);
-  options.onProgress?.({ stage: "index", done: 0, total: shards.reduce((sum, shard) => sum + shard.urls.length, 0) });
-  return indexArticles(siteDir, shards, options);
+  return indexArticles(siteDir, await readPlan(siteDir), options);
 }
