@@ -26,7 +26,7 @@ describe("shards indexed on several machines", () => {
     const plan = await readPlan(pages);
     assert.deepEqual(
       plan.map((shard) => shard.id),
-      ["2021", "2020", "2019"],
+      ["2021-05-18", "2021", "2020", "2019"],
     );
     // One machine per shard, each with its own copy of the pages.
     for (const shard of plan) {

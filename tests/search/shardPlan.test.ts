@@ -9,18 +9,49 @@ const many = (prefix: string, month: string, count: number) =>
   Array.from({ length: count }, (_, n) => article(`${prefix}-${n}`, `${month}-${String((n % 28) + 1).padStart(2, "0")}`));
 
 describe("search shards", () => {
-  it("should pack whole years, newest first, up to the shard size", () => {
+  it("should put the newest whole days in a head of a quarter of a shard, and pack whole years oldest first behind it", () => {
     const shards = planShards(
-      [...many("a", "2019-03", 2), ...many("b", "2020-06", 2), ...many("c", "2021-01", 3), ...many("d", "2022-05", 2)],
-      4,
+      [...many("a", "2019-03", 2), ...many("b", "2020-06", 2), ...many("c", "2021-01", 3), ...many("d", "2022-05", 6)],
+      8,
     );
     assert.deepEqual(
       shards.map((shard) => [shard.id, shard.urls.length, shard.span]),
       [
-        ["2022", 2, { first: "2022-01-01", last: "2022-12-31" }],
-        ["2021", 3, { first: "2021-01-01", last: "2021-12-31" }],
-        ["2019-2020", 4, { first: "2019-01-01", last: "2020-12-31" }],
+        // A quarter of 8: the newest two days of May 2022.
+        ["2022-05-05-2022-05-06", 2, { first: "2022-05-05", last: "2022-05-06" }],
+        // What the head leaves of 2022: the span ends where the head begins.
+        ["2022", 4, { first: "2022-01-01", last: "2022-05-04" }],
+        // Oldest first: 2019 to 2021 fill the first shard, 2022 would overflow it.
+        ["2019-2021", 7, { first: "2019-01-01", last: "2021-12-31" }],
       ],
+    );
+    // The head can be set apart from the shard size.
+    assert.deepEqual(
+      planShards(many("d", "2022-05", 6), 8, 5).map((shard) => [shard.id, shard.urls.length]),
+      [
+        ["2022-05-02-2022-05-06", 5],
+        ["2022", 1],
+      ],
+    );
+  });
+
+  it("should hold the whole archive in the head when it fits", () => {
+    const shards = planShards([...many("a", "2021-05", 2), article("undated", null)]);
+    assert.deepEqual(
+      shards.map((shard) => [shard.id, shard.urls.length, shard.span]),
+      [["2021-05-01-2021-05-02", 3, { first: "2021-05-01", last: "2021-05-02" }]],
+    );
+  });
+
+  it("should change only the head and the shard behind it when the archive grows at its newest end", () => {
+    const archive = [...many("a", "2018-02", 5), ...many("b", "2019-04", 4), ...many("c", "2020-06", 5), ...many("d", "2021-09", 6)];
+    const before = planShards(archive, 8);
+    const after = planShards([...archive, article("new", "2021-10-01"), article("newer", "2021-10-02")], 8);
+    const changed = after.filter((shard) => !before.some((old) => old.id === shard.id && old.urls.join() === shard.urls.join()));
+    assert.ok(after.length >= 3);
+    assert.deepEqual(
+      changed.map((shard) => shard.id),
+      after.slice(0, 2).map((shard) => shard.id),
     );
   });
 
@@ -29,7 +60,8 @@ describe("search shards", () => {
     assert.deepEqual(
       shards.map((shard) => [shard.id, shard.urls.length]),
       [
-        ["2020-02-2020-07", 4],
+        ["2020-07-02", 1],
+        ["2020-02-2020-07", 3],
         ["2020-01", 3],
       ],
     );
@@ -40,9 +72,10 @@ describe("search shards", () => {
     assert.deepEqual(
       shards.map((shard) => [shard.id, shard.urls.length, shard.span]),
       [
-        ["2024-02-05-2024-02-07", 3, { first: "2024-02-05", last: "2024-02-07" }],
-        ["2024-02-02-2024-02-04", 3, { first: "2024-02-02", last: "2024-02-04" }],
-        ["2024-01-2024-02-01", 2, { first: "2024-01-01", last: "2024-02-01" }],
+        ["2024-02-07", 1, { first: "2024-02-07", last: "2024-02-07" }],
+        ["2024-02-06", 1, { first: "2024-02-06", last: "2024-02-06" }],
+        ["2024-02-03-2024-02-05", 3, { first: "2024-02-03", last: "2024-02-05" }],
+        ["2024-01-2024-02-02", 3, { first: "2024-01-01", last: "2024-02-02" }],
       ],
     );
     const sameDay = Array.from({ length: 5 }, (_, n) => article(`d${n}`, "2023-02-14"));
@@ -50,7 +83,7 @@ describe("search shards", () => {
       planShards([...sameDay, ...many("c", "2023-02", 1)], 3).map((shard) => [shard.id, shard.urls.length, shard.span]),
       [
         ["2023-02-14", 5, { first: "2023-02-14", last: "2023-02-14" }],
-        ["2023-02-01", 1, { first: "2023-02-01", last: "2023-02-01" }],
+        ["2023", 1, { first: "2023-01-01", last: "2023-02-13" }],
       ],
     );
   });
@@ -60,7 +93,7 @@ describe("search shards", () => {
     assert.deepEqual(
       shards.map((shard) => [shard.id, shard.urls.length]),
       [
-        ["2021", 1],
+        ["2021-03-01", 1],
         ["2020", 3],
       ],
     );
@@ -97,6 +130,9 @@ describe("search shards", () => {
       fc.property(fc.array(dates, { maxLength: 120 }), fc.integer({ min: 1, max: 40 }), (articleDates, size) => {
         const articles = articleDates.map((date, n) => article(String(n), date));
         const shards = planShards(articles, size);
+        const head = shards[0]?.urls.filter((url) => articles.find((a) => a.url === url)?.date !== null) ?? [];
+        if (head.length > Math.max(1, Math.floor(size / 4)))
+          assert.equal(new Set(head.map((url) => articles.find((a) => a.url === url)?.date)).size, 1, "a head over its size is one day");
         const placed = shards.flatMap((shard) => shard.urls);
         assert.deepEqual([...placed].sort(), articles.map((a) => a.url).sort());
         assert.equal(new Set(shards.map((shard) => shard.id)).size, shards.length);
