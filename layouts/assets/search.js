@@ -88,7 +88,26 @@ async function main() {
 
   const searched = () => state.q.trim() !== "" || hasRefinements(state);
 
+  // The range pickers list every month of the archive: hundreds of options,
+  // which took some 70 ms to build and lay out before the first results over
+  // 20,000 articles. So they are filled when first needed: a range in the
+  // address, a reader reaching for them, or the first results shown.
+  const rangeYears = rangeChoices(dates);
+  const rangeBox = fromSelect.closest("fieldset");
+  if (rangeBox) rangeBox.hidden = rangeYears.length === 0;
+  let rangeFilled = false;
+  const fillRangeOnce = () => {
+    if (rangeFilled) return;
+    rangeFilled = true;
+    fillRange(fromSelect, toSelect, rangeYears, locale);
+  };
+  for (const select of [fromSelect, toSelect]) {
+    select.addEventListener("focus", fillRangeOnce, { once: true });
+    select.addEventListener("pointerdown", fillRangeOnce, { once: true });
+  }
+
   const showControls = (/** @type {{ query: boolean }} */ { query }) => {
+    if (state.from !== "" || state.to !== "") fillRangeOnce();
     sortSelect.value = state.sort;
     fromSelect.value = state.from;
     toSelect.value = state.to;
@@ -260,7 +279,6 @@ async function main() {
 
   // The search first: its index loads while the page lays itself out.
   const first = searched() ? run("none") : Promise.resolve();
-  fillRange(fromSelect, toSelect, dates, locale);
   if (!matchMedia("(min-width: 48rem)").matches) facetPanel.open = false;
   facetPanel.toggleAttribute("data-empty", filterNames.length === 0);
   root.hidden = false;
@@ -269,6 +287,7 @@ async function main() {
 
   // The other shards and the filter lists load after the first results, not in their way.
   await first;
+  fillRangeOnce();
   const totals = await index.filters();
   filterTotals = totals;
   facets = createFacets(facetBox, {
@@ -298,13 +317,10 @@ async function main() {
  * The range pickers: a year (the whole year) or one of its months, oldest first.
  * @param {HTMLSelectElement} from
  * @param {HTMLSelectElement} to
- * @param {Record<string, Record<string, number>>} known
+ * @param {ReturnType<typeof rangeChoices>} choices
  * @param {string} locale
  */
-function fillRange(from, to, known, locale) {
-  const choices = rangeChoices(known);
-  const fieldset = from.closest("fieldset");
-  if (fieldset) fieldset.hidden = choices.length === 0;
+function fillRange(from, to, choices, locale) {
   for (const [select, yearLabel] of /** @type {const} */ ([
     [from, (/** @type {string} */ year) => `Start of ${year}`],
     [to, (/** @type {string} */ year) => `End of ${year}`],
