@@ -143,7 +143,8 @@ export async function buildInProcesses(options: BuildOptions): Promise<BuildSumm
       steps.push(stepRun("index", indexed));
     }
     outputStarted = performance.now();
-    await staging.commit();
+    // The replaced site is removed after the build returns: 4 s of disk work at 20,000 articles.
+    await staging.commit({ background: true });
     outputSeconds += (performance.now() - outputStarted) / 1000;
     return {
       ...pages.result,

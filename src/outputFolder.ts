@@ -5,7 +5,7 @@
  * the next build. Only a folder Clippings made (it carries a marker file) or
  * an empty one is ever replaced: `--out .` by mistake must not delete a project.
  */
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 
@@ -20,8 +20,12 @@ export class OutputFolderError extends Error {
 export interface Staging {
   /** Where this build writes. */
   readonly dir: string;
-  /** Makes the staged site the output, atomically for readers of the output path. */
-  commit(): Promise<void>;
+  /**
+   * Makes the staged site the output, atomically for readers of the output
+   * path. With `background`, the replaced site is removed by a process of
+   * its own that outlives the build (the next build removes what it leaves).
+   */
+  commit(options?: { readonly background?: boolean }): Promise<void>;
   /** Removes the staged site after a failure. */
   discard(): Promise<void>;
 }
@@ -51,6 +55,24 @@ async function removeTree(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
 }
 
+/**
+ * Removes a folder in a detached `rm -rf` that goes on after this process
+ * exits: a 20,000-article site is 52,000 files and some 4 s of disk work,
+ * which the reader of a rebuilt site need not wait for.
+ */
+function removeTreeInBackground(dir: string): Promise<void> {
+  if (process.platform === "win32") return removeTree(dir);
+  return new Promise((resolve) => {
+    const child = spawn("rm", ["-rf", "--", dir], { detached: true, stdio: "ignore" });
+    // Without `rm`, remove it here.
+    child.once("error", () => void removeTree(dir).then(resolve));
+    child.once("spawn", () => {
+      child.unref();
+      resolve();
+    });
+  });
+}
+
 /** Leftovers of builds that were killed before they could clean up. */
 async function removeStale(parent: string, name: string): Promise<void> {
   const entries = await readdir(parent).catch(() => [] as string[]);
@@ -70,7 +92,7 @@ export async function stageOutput(outDir: string): Promise<Staging> {
   await writeFile(join(dir, SITE_MARKER), "This folder is written by Clippings and replaced on every build.\n");
   return {
     dir,
-    async commit() {
+    async commit({ background = false } = {}) {
       // Two renames: the old site moves aside, then the new one takes its name.
       // A reader sees the old site or the new one, never a half-written one.
       const retired = join(parent, `${RETIRED}${name}-${process.pid}`);
@@ -80,7 +102,7 @@ export async function stageOutput(outDir: string): Promise<Staging> {
       );
       if (existed) await rename(target, retired);
       await rename(dir, target);
-      if (existed) await removeTree(retired);
+      if (existed) await (background ? removeTreeInBackground(retired) : removeTree(retired));
     },
     async discard() {
       await removeTree(dir);
