@@ -18,14 +18,15 @@
  *
  * A shard whose indexed content is unchanged since the previous build (same
  * hash in the previous site's `shards.json`) is copied from it, not indexed
- * again: editing one article re-indexes one shard.
+ * again: editing one article re-indexes one shard. When the shard's pages
+ * are the previous build's own files, its pages are not even read.
  *
  * Shards can also be indexed apart, on several machines: each indexes its
  * own (`only`) from the rendered site, and `assembleIndex` then checks that
  * every shard of the plan is in place and writes `shards.json`.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -157,6 +158,32 @@ async function linkTree(from: string, to: string): Promise<void> {
   }
 }
 
+/**
+ * Whether a shard holds the previous build's pages, file for file, with
+ * the same filters. A build hard-links every page it does not render again
+ * from the site it replaces, so the same file (inode) is the same page, and
+ * the shard's previous hash holds without reading its pages: rebuilding
+ * 20,000 articles after one edit spent 3.9 s reading pages to hash them.
+ * Only when the previous site is another folder: a rebuild in place (the
+ * dev server) writes a page into its own file.
+ */
+function samePagesAs(siteDir: string, previousSiteDir: string, shard: SearchShard, before: SearchShard | undefined): boolean {
+  if (before === undefined || JSON.stringify([before.urls, before.filters]) !== JSON.stringify([shard.urls, shard.filters])) return false;
+  return shard.urls.every((url) => {
+    const now = statSync(pageFile(siteDir, url), { throwIfNoEntry: false });
+    const then = statSync(pageFile(previousSiteDir, url), { throwIfNoEntry: false });
+    return now !== undefined && then !== undefined && now.ino === then.ino && now.dev === then.dev;
+  });
+}
+
+async function previousPlan(previousSiteDir: string): Promise<Map<string, SearchShard>> {
+  try {
+    return new Map((await readPlan(previousSiteDir)).map((shard) => [shard.id, shard]));
+  } catch {
+    return new Map();
+  }
+}
+
 async function previousShards(previousSiteDir: string | undefined): Promise<Map<string, IndexedShard>> {
   if (previousSiteDir === undefined) return new Map();
   try {
@@ -216,12 +243,19 @@ export async function indexArticles(
   const inPlace = options.previousSiteDir !== undefined && resolve(options.previousSiteDir) === resolve(siteDir);
   const indexed: IndexedShard[] = [];
   const reused: string[] = [];
+  const planned =
+    options.previousSiteDir === undefined || inPlace ? new Map<string, SearchShard>() : await previousPlan(options.previousSiteDir);
   const one = async (shard: SearchShard): Promise<IndexedShard & { reused: boolean }> => {
-    const { pages, hash } = readShardPages(siteDir, shard);
     const outputPath = join(root, shard.id);
     const previousPath = options.previousSiteDir === undefined ? null : join(options.previousSiteDir, PAGEFIND_DIR, shard.id);
-    const unchanged =
-      previous.get(shard.id)?.hash === hash && previousPath !== null && existsSync(join(previousPath, "pagefind-entry.json"));
+    const before = previous.get(shard.id);
+    const indexedBefore = before !== undefined && previousPath !== null && existsSync(join(previousPath, "pagefind-entry.json"));
+    if (indexedBefore && !inPlace && samePagesAs(siteDir, options.previousSiteDir ?? "", shard, planned.get(shard.id))) {
+      await linkTree(previousPath, outputPath);
+      return { id: shard.id, span: shard.span, pages: shard.urls.length, hash: before.hash, reused: true };
+    }
+    const { pages, hash } = readShardPages(siteDir, shard);
+    const unchanged = indexedBefore && before.hash === hash;
     if (unchanged) {
       if (!inPlace) await linkTree(previousPath, outputPath);
     } else {
