@@ -26,10 +26,11 @@ export interface ClippingsRun extends MeasuredRun {
   readonly build: StagedBuildResult;
 }
 
-/** A Clippings build after one article was edited, with the first build's cache and site. */
+/** A Clippings build after one article was edited or added, with the previous build's cache and site. */
 export interface IncrementalRun extends ClippingsRun {
-  /** The file edited. */
-  readonly edited: string;
+  readonly change: "edited" | "added";
+  /** The file edited or added. */
+  readonly file: string;
 }
 
 export interface BareRun extends MeasuredRun {
@@ -46,7 +47,8 @@ export interface BenchResult {
   readonly machine: { readonly cpus: number; readonly memoryGB: number; readonly node: string };
   readonly clippings: ClippingsRun;
   readonly bare: BareRun | null;
-  readonly incremental: IncrementalRun | null;
+  /** One article edited, then one added: each built on the build before. */
+  readonly incremental: readonly IncrementalRun[];
 }
 
 const round = (value: number, digits: number): number => Number(value.toFixed(digits));
@@ -139,7 +141,7 @@ export function formatReport(result: BenchResult): string {
       `    plus 5 result fragments ≈ ${kb(c.firstQuery.fragmentBytes)} KB`,
     );
   }
-  if (result.incremental) lines.push("", ...incrementalLines(result.incremental, c));
+  if (result.incremental.length > 0) lines.push("", ...incrementalLines(result.incremental, c));
   if (b) {
     lines.push(
       `Bare: Eleventy ${seconds(b.steps.eleventy)} then Pagefind CLI ${seconds(b.steps.pagefind)} (each a child process, startup included); peak is the larger of the two`,
@@ -150,22 +152,21 @@ export function formatReport(result: BenchResult): string {
   return lines.join("\n");
 }
 
-/** The incremental build beside the cold one, stage by stage. */
-function incrementalLines(run: IncrementalRun, cold: ClippingsRun): string[] {
-  const rows: string[][] = [["", "after one edit", "cold", "edit / cold"]];
-  for (const stage of STAGES) {
-    const [edit, full] = [run.build.stages[stage], cold.build.stages[stage]];
-    rows.push([STAGE_LABELS[stage], seconds(edit), seconds(full), ratio(edit, full)]);
-  }
-  rows.push(["total wall", seconds(run.wallSeconds), seconds(cold.wallSeconds), ratio(run.wallSeconds, cold.wallSeconds)]);
-  rows.push([
-    "peak RSS, process tree",
-    megabytes(run.peakRssBytes),
-    megabytes(cold.peakRssBytes),
-    ratio(run.peakRssBytes, cold.peakRssBytes),
-  ]);
+/** The incremental builds beside the cold one, stage by stage. */
+function incrementalLines(runs: readonly IncrementalRun[], cold: ClippingsRun): string[] {
+  const rows: string[][] = [["", ...runs.map((run) => `one ${run.change}`), "cold", ...runs.map((run) => `${run.change} / cold`)]];
+  const row = (label: string, pick: (run: ClippingsRun) => number, show: (value: number) => string) =>
+    rows.push([label, ...runs.map((run) => show(pick(run))), show(pick(cold)), ...runs.map((run) => ratio(pick(run), pick(cold)))]);
+  for (const stage of STAGES) row(STAGE_LABELS[stage], (run) => run.build.stages[stage], seconds);
+  row("total wall", (run) => run.wallSeconds, seconds);
+  row("peak RSS, process tree", (run) => run.peakRssBytes, megabytes);
   return [
-    `Incremental: ${run.edited} edited, then built again with the cold build's cache and site; ${thousands(run.build.cachedArticles)} of ${thousands(run.build.articles)} articles from the cache`,
+    `Incremental: each built with the build before's cache and site; ${runs
+      .map(
+        (run) =>
+          `${run.change} ${run.file} (${thousands(run.build.cachedArticles)} of ${thousands(run.build.articles)} articles from the cache)`,
+      )
+      .join("; then ")}`,
     "",
     table(rows),
   ];
@@ -212,15 +213,14 @@ export function reportJson(result: BenchResult): string {
       indexChunks: c.firstQuery?.indexChunks ?? null,
     },
     bare: b ? { ...runJson(b), steps: { eleventy: round(b.steps.eleventy, 2), pagefind: round(b.steps.pagefind, 2) } } : null,
-    incremental: result.incremental
-      ? {
-          ...runJson(result.incremental),
-          edited: result.incremental.edited,
-          cachedArticles: result.incremental.build.cachedArticles,
-          stages: Object.fromEntries(STAGES.map((stage) => [stage, round(result.incremental?.build.stages[stage] ?? 0, 2)])),
-          wallRatioToCold: round(result.incremental.wallSeconds / c.wallSeconds, 3),
-        }
-      : null,
+    incremental: result.incremental.map((run) => ({
+      ...runJson(run),
+      change: run.change,
+      file: run.file,
+      cachedArticles: run.build.cachedArticles,
+      stages: Object.fromEntries(STAGES.map((stage) => [stage, round(run.build.stages[stage], 2)])),
+      wallRatioToCold: round(run.wallSeconds / c.wallSeconds, 3),
+    })),
     ratio: b
       ? {
           wall: round(c.wallSeconds / b.wallSeconds, 3),

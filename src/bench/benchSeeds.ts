@@ -6,7 +6,7 @@
 import { appendFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { ARTICLE_EXTENSIONS } from "../ingest/readSeedFiles.ts";
-import { multiplyCorpus, type MultiplyOptions, type SourceArticle } from "./corpusMultiplier.ts";
+import { dateLineOf, multiplyCorpus, withShiftedDate, type MultiplyOptions, type SourceArticle } from "./corpusMultiplier.ts";
 
 export interface BenchSeeds {
   readonly dir: string;
@@ -70,9 +70,35 @@ export async function writeBenchSeeds(corpusDir: string, seedsDir: string, optio
  * adds a paragraph to the first file (in name order). Returns its name.
  */
 export async function editOneSeed(seedsDir: string): Promise<string> {
-  const names = (await readdir(seedsDir)).filter((name) => ARTICLE_EXTENSIONS.has(extname(name).toLowerCase())).sort();
-  const name = names[0];
-  if (name === undefined) throw new Error(`no article file in "${seedsDir}" to edit`);
+  const name = await firstSeed(seedsDir, "edit");
   await appendFile(join(seedsDir, name), "\n\nCorrection: an earlier version of this story misstated a detail.\n");
   return name;
+}
+
+async function firstSeed(seedsDir: string, purpose: string): Promise<string> {
+  const names = (await readdir(seedsDir)).filter((name) => ARTICLE_EXTENSIONS.has(extname(name).toLowerCase())).sort();
+  const name = names[0];
+  if (name === undefined) throw new Error(`no article file in "${seedsDir}" to ${purpose}`);
+  return name;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Adds one article to a seeds folder, as a keeper filing the day's story
+ * would: the first file (in name order) under a new name, its headline
+ * marked as an update and its date line moved to `date` (the folder's newest date: the
+ * article joins the newest search shard). Returns its name.
+ */
+export async function addOneSeed(seedsDir: string, date: string): Promise<string> {
+  const name = await firstSeed(seedsDir, "copy");
+  const text = await readFile(join(seedsDir, name), "utf8");
+  const from = dateLineOf(text);
+  if (from === null) throw new Error(`"${name}" has no date line to move`);
+  const days = Math.round((Date.parse(date) - Date.parse(from)) / DAY_MS);
+  const added = `added-${name}`;
+  // After a Markdown heading's "# ", or as the first words of plain text.
+  const updated = withShiftedDate(text, 0, days).text.replace(/^(?:# )?/, (heading) => `${heading}Update: `);
+  await writeFile(join(seedsDir, added), updated);
+  return added;
 }

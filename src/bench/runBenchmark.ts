@@ -13,7 +13,8 @@
  *    Eleventy then the Pagefind CLI (`bareBuild.ts`), measured the same way.
  * 4. Unless `--skip-incremental`, edits one article (`editOneSeed`) and
  *    builds again with Clippings, keeping the first build's cache and site:
- *    what a keeper waits for after correcting a story.
+ *    what a keeper waits for after correcting a story; then adds one dated
+ *    the newest day (`addOneSeed`) and builds again: after filing one.
  * 5. Prints a table, then one JSON line (`benchReport.ts`).
  *
  * Wall time depends on what else the machine is doing: the load average
@@ -33,7 +34,7 @@ import { PROJECT_ROOT } from "../projectRoot.ts";
 import { PAGEFIND_DIR, SHARDS_FILE } from "../search/indexArticles.ts";
 import { eleventyArgs, pagefindArgs, prepareBareProject } from "./bareBuild.ts";
 import { formatReport, reportJson, type BareRun, type BenchResult, type ClippingsRun, type IncrementalRun } from "./benchReport.ts";
-import { editOneSeed, writeBenchSeeds } from "./benchSeeds.ts";
+import { addOneSeed, editOneSeed, writeBenchSeeds } from "./benchSeeds.ts";
 import { firstQueryBytes, folderSize, type FirstQuery } from "./outputStats.ts";
 import { measureCommand, type Measurement } from "./processTreeRss.ts";
 import { parseStagedBuildOutput } from "./stagedBuildResult.ts";
@@ -44,7 +45,7 @@ const USAGE = `Usage: npm run bench -- --corpus DIR --articles N [options]
   --articles N      how many articles to build; past the corpus's size, copies are made
   --out DIR         work folder (seeds/, site/, bare/), kept afterwards; default: a temporary folder
   --skip-bare       build with Clippings only, not with bare Eleventy + Pagefind
-  --skip-incremental  no second Clippings build after editing one article
+  --skip-incremental  no Clippings builds after editing one article and adding one
   --keep            keep the temporary work folder
   --seed N          seed of the copies' dates                            default: 1
   --profile DIR     write a V8 CPU profile of the Clippings build into DIR (--cpu-prof)
@@ -194,11 +195,16 @@ async function main(args: string[]): Promise<number> {
       console.error(`Bare build: Eleventy + Pagefind CLI (load ${load().toFixed(2)}) …`);
       bare = await runBare(seedsDir, join(work, "bare"));
     }
-    let incremental: IncrementalRun | null = null;
+    const incremental: IncrementalRun[] = [];
     if (!values["skip-incremental"]) {
       const edited = await editOneSeed(seedsDir);
       console.error(`Clippings build after editing ${edited}, with the first build's cache and site (load ${load().toFixed(2)}) …`);
-      incremental = { ...(await runClippings(seedsDir, join(work, "site"), cacheDir, undefined)), edited };
+      incremental.push({ ...(await runClippings(seedsDir, join(work, "site"), cacheDir, undefined)), change: "edited", file: edited });
+      if (seeds.span !== null) {
+        const added = await addOneSeed(seedsDir, seeds.span.last);
+        console.error(`Clippings build after adding ${added}, with the build before's cache and site (load ${load().toFixed(2)}) …`);
+        incremental.push({ ...(await runClippings(seedsDir, join(work, "site"), cacheDir, undefined)), change: "added", file: added });
+      }
     }
     const result: BenchResult = {
       corpus: values.corpus,
