@@ -187,7 +187,12 @@ async function previousPlan(previousSiteDir: string): Promise<Map<string, Search
 async function previousShards(previousSiteDir: string | undefined): Promise<Map<string, IndexedShard>> {
   if (previousSiteDir === undefined) return new Map();
   try {
-    const listed = JSON.parse(await readFile(join(previousSiteDir, PAGEFIND_DIR, SHARDS_FILE), "utf8")) as { shards: IndexedShard[] };
+    const listed = JSON.parse(await readFile(join(previousSiteDir, PAGEFIND_DIR, SHARDS_FILE), "utf8")) as {
+      format: string;
+      shards: IndexedShard[];
+    };
+    // Indexes of another Pagefind or other options are never reused, even for the same pages.
+    if (listed.format !== INDEX_FORMAT) return new Map();
     return new Map(listed.shards.map((shard) => [shard.id, shard]));
   } catch {
     // No previous build, or not one of ours: index everything.

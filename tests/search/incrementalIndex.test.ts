@@ -49,4 +49,13 @@ describe("rebuilding the search index", () => {
       ["/articles/f-2021-geneva-ceasefire-holds/"],
     );
   });
+
+  it("should index again every shard of a site indexed by another Pagefind or with other options", async () => {
+    await buildSite({ seedsDir, outDir, shardPages: 3 });
+    const listFile = join(outDir, "pagefind", "shards.json");
+    const listed = JSON.parse(await readFile(listFile, "utf8")) as { format: string };
+    await writeFile(listFile, JSON.stringify({ ...listed, format: "pagefind-0.0.0/en/1" }));
+    const rebuilt = await buildSite({ seedsDir, outDir, shardPages: 3 });
+    assert.deepEqual(rebuilt.reusedShards, []);
+  });
 });
