@@ -58,12 +58,18 @@ export function entityUrl(entity: Pick<Entity, "kind" | "key">, pageNumber = 1):
 }
 
 /**
- * Every filter value is fetched before a reader's first query, so only
- * entities that matter at the archive's scale become facets: named in at
- * least 2 articles, or 0.5% of the archive, whichever is more.
+ * Every filter value is fetched with the search index, so only entities
+ * that matter at the archive's scale become facets: named in at least 2
+ * articles, or 0.5% of the archive's size rounded down to a power of two
+ * (between 0.25% and 0.5% of it), whichever is more. Rounded, because a
+ * facet is in the search index of every article it names: with 0.5% of the
+ * exact size, the 20,001st article raised the threshold from 100 to 101 and
+ * every search shard was indexed again. Now it moves when the archive
+ * doubles.
  */
 export function facetThreshold(articleCount: number): number {
-  return Math.max(2, Math.ceil(articleCount / 200));
+  const scale = articleCount < 1 ? 0 : 2 ** Math.floor(Math.log2(articleCount));
+  return Math.max(2, Math.ceil(scale / 200));
 }
 
 /** What one article alone gives the entity pages: its mentions and its quotations. */
