@@ -181,7 +181,9 @@ describe("building the seeds", () => {
     // Pagefind's ready-made interfaces are not used, so not published.
     await assert.rejects(access(join(outDir, "pagefind", shards[0]?.id ?? "", "pagefind-component-ui.js")));
     const data = JSON.parse(search.querySelector("#search")?.getAttribute("data-search") ?? "{}");
-    assert.deepEqual(data.shards, [{ id: "2021-2023", bundle: "/pagefind/2021-2023/", first: "2021-01-01", last: "2023-12-31" }]);
+    assert.deepEqual(data.shards, [
+      { id: "2021-05-18-2023-09-28", bundle: "/pagefind/2021-05-18-2023-09-28/", first: "2021-05-18", last: "2023-09-28" },
+    ]);
     assert.deepEqual(data.filterNames, ["dateline", "location", "month", "organization", "person", "year"]);
     assert.match(text(search.querySelector("noscript")), /timeline/);
   });
@@ -201,9 +203,9 @@ describe("building the seeds", () => {
     // Two articles make one shard: its own Pagefind bundle.
     assert.deepEqual(
       shards.map((shard) => [shard.id, shard.pages]),
-      [["2021-2023", 2]],
+      [["2021-05-18-2023-09-28", 2]],
     );
-    const entry = JSON.parse(await readFile(join(outDir, "pagefind", "2021-2023", "pagefind-entry.json"), "utf8"));
+    const entry = JSON.parse(await readFile(join(outDir, "pagefind", "2021-05-18-2023-09-28", "pagefind-entry.json"), "utf8"));
     assert.equal(entry.languages.en.page_count, 2);
   });
 });
