@@ -104,4 +104,20 @@ describe("a page's fingerprint", () => {
     assert.notEqual(print({ ...article, title: `${article.title}!` }), print(article));
     assert.notEqual(pageFingerprint(set, article, "2099-01-01"), print(article));
   });
+
+  it("should take each article a list page holds as its own page's fingerprint, not its text", async () => {
+    const { archive } = await loadArchive(seedsDir, ingestOptionsFor({}));
+    const articleSet = PAGE_SETS.find((set) => set.data === "articlePages");
+    const entitySet = PAGE_SETS.find((set) => set.data === "entityPages");
+    const page = archive.entityPages.find((candidate) => candidate.articles.length > 0);
+    const article = page?.articles[0];
+    assert.ok(articleSet && entitySet && page && article, "the fixture has an entity page listing an article");
+    const known = new Map<object, string>(archive.articles.map((each) => [each, pageFingerprint(articleSet, each, archive.today)]));
+    const print = (record: object, prints: ReadonlyMap<object, string>) => pageFingerprint(entitySet, record, archive.today, prints);
+    const base = print(page, known);
+    assert.notEqual(print(page, new Map(known).set(article, "another fingerprint")), base);
+    const retold = { ...article, body: [] };
+    const listing = { ...page, articles: page.articles.map((each) => (each === article ? retold : each)) };
+    assert.equal(print(listing, new Map(known).set(retold, known.get(article) ?? "")), base);
+  });
 });
