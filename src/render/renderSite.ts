@@ -11,6 +11,7 @@
  */
 import { Eleventy, type UserConfig } from "@11ty/eleventy";
 import { basename, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { Archive } from "../archive/archive.ts";
 import { heapGuard } from "../heapGrowth.ts";
 import { PROJECT_ROOT } from "../projectRoot.ts";
@@ -113,7 +114,7 @@ export async function renderSite(
   options: RenderOptions = {},
 ): Promise<RenderResult> {
   checkPlannedUrls(archive);
-  const version = await renderVersion([ELEVENTY_CONFIG, import.meta.url], TEMPLATES_DIR, settings);
+  const version = await renderVersion([pathToFileURL(ELEVENTY_CONFIG), new URL(import.meta.url)], TEMPLATES_DIR, settings);
   const plan = await reuseUnchangedPages(archive, version, outDir, options.previousSiteDir);
   const perRun = Math.max(1, options.pagesPerRun ?? PAGES_PER_RUN);
   const pages = [...plan.reused];

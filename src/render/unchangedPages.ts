@@ -16,7 +16,6 @@ import { createHash } from "node:crypto";
 import { linkSync, mkdirSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
 import type { Archive, ArchivedArticle } from "../archive/archive.ts";
 import { codeVersion } from "../prepare/codeVersion.ts";
 import type { SiteSettings } from "../site/siteSettings.ts";
@@ -100,8 +99,8 @@ async function filesUnder(dir: string): Promise<string[]> {
  * templates, the code `entries` run (Eleventy's configuration, the render
  * stage) with everything they import, and the settings.
  */
-export async function renderVersion(entries: readonly string[], templatesDir: string, settings: SiteSettings): Promise<string> {
-  const code = await codeVersion(entries.map((entry) => (entry.startsWith("file:") ? new URL(entry) : pathToFileURL(entry))));
+export async function renderVersion(entries: readonly URL[], templatesDir: string, settings: SiteSettings): Promise<string> {
+  const code = await codeVersion(entries);
   const hash = createHash("sha256").update(`${code}\n${JSON.stringify(settings)}\n`);
   for (const file of await filesUnder(templatesDir)) hash.update(`${file.slice(templatesDir.length)}\n`).update(await readFile(file));
   return hash.digest("hex").slice(0, 32);

@@ -6,6 +6,7 @@ import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
+import { pathToFileURL } from "node:url";
 import { loadArchive, ingestOptionsFor } from "../../src/build.ts";
 import { PROJECT_ROOT } from "../../src/projectRoot.ts";
 import { renderSite, ELEVENTY_CONFIG, TEMPLATES_DIR } from "../../src/render/renderSite.ts";
@@ -82,8 +83,8 @@ describe("rebuilding the pages", () => {
     assert.equal(retitled.result.reusedPages, 0);
     assert.ok(base.result.pages.length > 0);
     assert.notEqual(
-      await renderVersion([ELEVENTY_CONFIG], TEMPLATES_DIR, DEFAULT_SETTINGS),
-      await renderVersion([ELEVENTY_CONFIG], join(PROJECT_ROOT, "tests", "fixtures"), DEFAULT_SETTINGS),
+      await renderVersion([pathToFileURL(ELEVENTY_CONFIG)], TEMPLATES_DIR, DEFAULT_SETTINGS),
+      await renderVersion([pathToFileURL(ELEVENTY_CONFIG)], join(PROJECT_ROOT, "tests", "fixtures"), DEFAULT_SETTINGS),
       "the templates are part of the version",
     );
   });
