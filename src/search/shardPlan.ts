@@ -108,7 +108,7 @@ function dayBefore(day: string): string {
 }
 
 /** The newest shard's size for a shard size: what the first search downloads and searches. */
-export const headPagesFor = (maxPages: number) => Math.max(1, Math.floor(maxPages / 4));
+const headPagesFor = (maxPages: number) => Math.max(1, Math.floor(maxPages / 4));
 
 /**
  * The shards for `articles`, newest first. Every article is in exactly one.
@@ -123,7 +123,8 @@ export function planShards(
   for (const size of [maxPages, headPages])
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`a search shard must hold at least one page, not ${size}`);
   const dated = articles.filter((article) => article.date !== null);
-  const days = units(dated, 0, DAY);
+  // Days are never split, whatever their size.
+  const days = units(dated, Number.POSITIVE_INFINITY, DAY);
   // The head: the newest whole days, at least one.
   let headCount = 0;
   let headDays = 0;
