@@ -11,7 +11,7 @@ import { formatGroupedDiagnostics } from "../diagnostics.ts";
 import { stageOutput } from "../outputFolder.ts";
 import { ELEVENTY_CONFIG, provideArchive, TEMPLATES_DIR } from "../render/renderSite.ts";
 import { removeStalePages } from "../render/stalePages.ts";
-import { indexArticles } from "../search/indexArticles.ts";
+import { indexArticles, writePlan } from "../search/indexArticles.ts";
 import { planShards } from "../search/shardPlan.ts";
 import { CACHE_OPTIONS, cacheDirFrom, numericDatesFrom, parseCommandLine, settingsFrom } from "./options.ts";
 
@@ -50,7 +50,9 @@ const eleventy = new Eleventy(TEMPLATES_DIR, outDir, {
       if (removed.length > 0) console.log(`Removed ${removed.length} page(s) no longer in the archive: ${removed.join(", ")}`);
       const { archive } = await load();
       // The site is rewritten in place: shards whose pages did not change stay as they are.
-      const { indexedPages, reused } = await indexArticles(outDir, planShards(archive.articles), { previousSiteDir: outDir });
+      const shards = planShards(archive.articles);
+      await writePlan(outDir, shards);
+      const { indexedPages, reused } = await indexArticles(outDir, shards, { previousSiteDir: outDir });
       console.log(`Search index: ${indexedPages} articles, ${reused.length} shard(s) unchanged`);
     });
   },

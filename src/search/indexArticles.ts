@@ -227,13 +227,17 @@ async function indexShard(pages: readonly ShardPage[], outputPath: string): Prom
   await Promise.all(UNUSED_FILES.map((name) => rm(join(outputPath, name), { force: true })));
 }
 
+/**
+ * Indexes the shards of `shards` from the article pages in `siteDir`. The
+ * plan is the site's own (`writePlan`, as the pages step leaves it): the
+ * next build reads it from here to know which shards it may keep.
+ */
 export async function indexArticles(
   siteDir: string,
   shards: readonly SearchShard[],
   options: IndexOptions = {},
 ): Promise<SearchIndexResult> {
   const root = join(siteDir, PAGEFIND_DIR);
-  await writePlan(siteDir, shards);
   const unknown = (options.only ?? []).filter((id) => !shards.some((shard) => shard.id === id));
   if (unknown.length > 0)
     throw new SearchIndexError(
