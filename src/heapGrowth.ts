@@ -23,7 +23,7 @@ const collectGarbage = runInNewContext("gc") as () => void;
 const MB = 1024 * 1024;
 
 /** Heap a stage may leave behind before it is collected, given what is alive. */
-export function garbageAllowed(alive: number): number {
+function garbageAllowed(alive: number): number {
   return Math.min(512 * MB, Math.max(320 * MB, alive / 4));
 }
 
