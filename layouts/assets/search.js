@@ -1,7 +1,7 @@
 // The search page's controller, over Pagefind's JavaScript API (no ready-made
 // interface: its script alone would weigh more than the first results):
-//   - searches the newest shard of the index at once, then all of them
-//     (searchEngine.js), and loads the filter lists last, for the pane;
+//   - asks every query of the newest shard of the index first, then of all
+//     of them (searchEngine.js), and loads the filter lists last, for the pane;
 //   - sort (best match, newest, oldest), a from/to date range and facets;
 //   - the whole state in the address, restored on load and on back/forward;
 //   - results a page at a time, and one status line, also announced to
@@ -58,8 +58,10 @@ async function main() {
   const locale = document.documentElement.lang || "en";
   /** @type {string[]} */
   const filterNames = setup.filterNames ?? [];
-  /** Years and months with articles: the range pickers and range filters need no index. */
-  const dates = setup.dates ?? {};
+  /** Every filter value's count over the archive: the filter pane, the range pickers and range filters need no index. */
+  /** @type {Record<string, Record<string, number>>} */
+  const filterTotals = setup.totals ?? {};
+  const dates = { year: filterTotals["year"] ?? {}, month: filterTotals["month"] ?? {} };
 
   const index = await openIndex({
     // Relative to this file, so a site under a path prefix finds it too.
@@ -73,9 +75,6 @@ async function main() {
   /** The last search's answer: its results and filter counts. */
   /** @type {Found | null} */
   let last = null;
-  /** Every filter's values over the whole archive, once loaded. */
-  /** @type {Record<string, Record<string, number>> | null} */
-  let filterTotals = null;
   let shown = PAGE;
   /** Each search's number: an answer to an older one is dropped. */
   let generation = 0;
@@ -139,24 +138,31 @@ async function main() {
       status.textContent = "";
       status.setAttribute("aria-busy", "false");
       progress.hidden = true;
-      facets?.update(filterTotals ?? {}, state.filters);
+      facets?.update(filterTotals, state.filters);
       return;
     }
     const options = { filters: pagefindFilters(state, { month: dates.month ?? {}, year: dates.year ?? {} }), sort: SORTS[state.sort] };
     const term = state.q.trim() === "" ? null : state.q;
-    // A date sort needs every shard before it can list the first: the oldest may come first.
-    const early = !index.complete && state.sort !== "oldest";
-    if (early) {
-      const found = await index.search(term, options);
+    // The head's answer first, before the other shards are loaded; not for
+    // oldest first: the oldest shard's articles come first.
+    if (index.sharded && state.sort !== "oldest") {
+      const found = await index.search(term, options, "head");
       if (mine !== generation) return;
-      await show(found, mine);
+      // Nothing in the head: what is on show stays until the whole archive answers.
+      if (found.hits.length > 0) await show(found, mine);
     }
     progress.hidden = index.complete;
-    await index.mergeAll();
+    await index.loadShards();
     if (mine !== generation) return;
-    const found = await index.search(term, options);
+    const found = await index.search(term, options, "whole");
     if (mine !== generation) return;
     await show(found, mine);
+    if (found.counted) return;
+    // The filter lists after the results (some 400 KB over 20,000 articles),
+    // then the same search again for its counts.
+    await index.loadFilters();
+    if (mine !== generation) return;
+    await show(await index.search(term, options, "whole"), mine);
   }
 
   /**
@@ -172,12 +178,13 @@ async function main() {
       const text = describeResults(state, count, locale);
       // Unchanged after "Show more": not announced again.
       if (status.textContent !== text) status.textContent = text;
-      if (filterTotals) facets?.update(found.counts, state.filters);
+      if (found.counted) facets?.update(found.counts, state.filters);
     }
     await fill(found.hits, 0, Math.min(shown, count), mine);
     if (mine !== generation) return;
     if (found.complete) {
-      status.setAttribute("aria-busy", "false");
+      // Busy until the counts are in: they come with the filter lists, after the first results of a page.
+      if (found.counted) status.setAttribute("aria-busy", "false");
       if (count > 0 && performance.getEntriesByName(COMPLETE_MARK).length === 0) performance.mark(COMPLETE_MARK);
     }
   }
@@ -285,14 +292,15 @@ async function main() {
   showControls({ query: true });
   input.focus();
 
-  // The other shards and the filter lists load after the first results, not in their way.
+  // The filter pane, hundreds of values at 20,000 articles, after the first
+  // results rather than in their way. The other shards and their filter
+  // lists load with the first search, not before: a page opened to type a
+  // query loads the newest shard alone, some 140 KB with the page.
   await first;
   fillRangeOnce();
-  const totals = await index.filters();
-  filterTotals = totals;
   facets = createFacets(facetBox, {
     names: filterNames,
-    totals,
+    totals: filterTotals,
     locale,
     onToggle(name, value, ticked) {
       const values = new Set(state.filters[name] ?? []);
@@ -306,10 +314,8 @@ async function main() {
     },
   });
   facetPanel.toggleAttribute("data-empty", facetBox.childElementCount === 0);
-  // The counts of the search on show, now that every filter list is in.
-  if (searched()) await run("none");
-  else facets.update(totals, state.filters);
-  // Everything loaded: the whole archive, its filters and their counts.
+  facets.update(searched() && last?.counted ? last.counts : filterTotals, state.filters);
+  // Ready: the filter pane built, and the search in the address, if any, answered by the whole archive.
   root.setAttribute("data-ready", "");
 }
 

@@ -1,8 +1,8 @@
 // The archive's search index as one, over its shards (src/search/shardPlan.ts):
-// one Pagefind index per span of dates, newest first. The newest shard is
-// searched as soon as it has loaded, so the first results come from one
-// small index; the others are merged in after (Pagefind's `mergeIndex`),
-// and the page searches again over all of them.
+// one Pagefind index per span of dates, newest first. Every query is asked
+// of the newest shard (the head) first, so the first results come from one
+// small index; the others are merged in (Pagefind's `mergeIndex`), and the
+// page asks again over all of them.
 //
 // Each shard tags its pages with a synthetic `shard` filter. Pagefind ranks
 // merged results by score even when asked to sort, so a search sorted by date
@@ -10,8 +10,12 @@
 
 /** @typedef {{ id: string, bundle: string, first: string | null, last: string | null }} Shard */
 /** @typedef {Record<string, Record<string, number>>} FilterCounts */
-/** @typedef {{ id: string, data: () => Promise<any> }} Hit */
-/** @typedef {{ hits: Hit[], counts: FilterCounts, complete: boolean }} Found */
+/** @typedef {{ id: string, score: number, data: () => Promise<any> }} Hit */
+/**
+ * A search's answer: `complete` when it covers every shard, `counted` when its
+ * counts cover every filter (Pagefind counts only over the filter lists loaded).
+ * @typedef {{ hits: Hit[], counts: FilterCounts, complete: boolean, counted: boolean }} Found
+ */
 
 export const SHARD_FILTER = "shard";
 
@@ -35,64 +39,112 @@ function sumCounts(lists) {
  * @param {{ library: string, shards: Shard[], baseUrl: string, highlightParam: string }} setup
  */
 export async function openIndex({ library, shards, baseUrl, highlightParam }) {
-  const primary = shards[0];
-  if (primary === undefined) throw new Error("the archive has no search index");
+  const [head, ...others] = shards;
+  if (head === undefined) throw new Error("the archive has no search index");
   const pagefind = await import(library);
   // On the page's own thread: Pagefind's web worker is one more script to
   // fetch and start before the first result (12 KB and about 60 ms measured
   // with `npm run bench:search`). The price: a search over every shard holds
-  // the page for a moment (a second query over 20,000 articles took 421 ms to
-  // its first result, index chunks included).
+  // the page for a moment, which is why each query asks the head alone first.
   const common = { baseUrl, excerptLength: 40, highlightParam, noWorker: true };
-  const instance = pagefind.createInstance({ ...common, basePath: primary.bundle, mergeFilter: { [SHARD_FILTER]: primary.id } });
-  /** Shards searched so far, in the archive's order (newest first). */
-  const merged = [primary];
+  /** @param {Shard} shard */
+  const options = (shard) => ({ ...common, mergeFilter: { [SHARD_FILTER]: shard.id } });
+  // Two Pagefind instances: the head, which starts loading at once, and the
+  // other shards merged into one. A search of every shard waits for each
+  // one's chunk of the words (a query typed on the loaded page took 300 ms
+  // to its first result over 20,000 articles); the head alone, some 60 ms.
+  const headIndex = pagefind.createInstance({ ...options(head), basePath: head.bundle });
+  /** @type {typeof headIndex | null} */
+  let othersIndex = null;
   /** @type {Promise<void> | null} */
   let merging = null;
-  /** @type {Promise<FilterCounts> | null} */
-  let filterLists = null;
+  /** @type {Promise<void> | null} */
+  let counting = null;
+  let complete = false;
+  let counted = false;
+  const sharded = others.length > 0;
 
   return {
-    /** Every shard merged: searches from now on cover the whole archive. */
+    /** More than one shard: a search can answer from the head before the whole archive. */
+    sharded,
+
+    /** Every shard loaded: searches can cover the whole archive. */
     get complete() {
-      return merged.length === shards.length;
+      return complete;
     },
 
-    /** Merges the other shards; resolves once all are searchable. */
-    mergeAll() {
-      // All at once: each fetches only its own small files.
-      const rest = shards.slice(1);
-      merging ??= Promise.all(
-        rest.map((shard) => instance.mergeIndex(shard.bundle, { ...common, mergeFilter: { [SHARD_FILTER]: shard.id } })),
-      ).then(() => void merged.push(...rest));
-      return merging;
+    /** Loads the other shards; resolves once the whole archive is searchable. */
+    async loadShards() {
+      merging ??= (async () => {
+        // The head first: Pagefind's instances share one WebAssembly module,
+        // set up by the first to load it. Two loading at once each set up
+        // their own, and one read its index from the other's memory (results
+        // went missing in the browser tests). The head's filter lists are
+        // small, and wanted for the counts anyway.
+        await headIndex.filters();
+        const [first, ...rest] = others;
+        if (first !== undefined) {
+          const merged = pagefind.createInstance({ ...options(first), basePath: first.bundle });
+          // All at once: each fetches only its own small files.
+          await Promise.all(rest.map((shard) => merged.mergeIndex(shard.bundle, options(shard))));
+          othersIndex = merged;
+        } else {
+          // The head is the whole archive, its filter lists all there are.
+          counted = true;
+        }
+        complete = true;
+      })();
+      await merging;
     },
 
-    /** Every value of every filter with its count over the archive; loads the filter lists of every shard. */
-    filters() {
-      filterLists ??= this.mergeAll().then(() => instance.filters());
-      return filterLists;
+    /** Loads every filter list (after the shards): Pagefind counts results by filter only over the lists it has. */
+    async loadFilters() {
+      counting ??= this.loadShards()
+        .then(() => othersIndex?.filters())
+        .then(() => void (counted = true));
+      await counting;
     },
 
     /**
+     * Searches the head alone (`scope` "head") or the whole archive, which
+     * must have been loaded first (`loadShards`).
      * @param {string | null} term words, or `null` to list what the filters match
      * @param {{ filters: Record<string, unknown>, sort: Record<string, string> }} options
+     * @param {"head" | "whole"} scope
      * @returns {Promise<Found>}
      */
-    async search(term, { filters, sort }) {
-      const complete = this.complete;
-      const shardsNow = [...merged];
+    async search(term, { filters, sort }, scope) {
+      if (scope === "whole" && !complete) throw new Error("search of the whole archive before it was loaded");
       const direction = Object.values(sort)[0];
-      if (direction === undefined || shardsNow.length === 1) {
-        const found = await instance.search(term, { filters, sort });
-        return { hits: found.results, counts: found.filters ?? {}, complete };
+      // As the search starts: filter lists loaded while it runs may not have counted.
+      const countedNow = counted;
+      if (scope === "head" || othersIndex === null) {
+        const found = await headIndex.search(term, { filters, sort });
+        return { hits: found.results, counts: found.filters ?? {}, complete: scope === "whole" || !sharded, counted: countedNow };
+      }
+      const others = othersIndex;
+      if (direction === undefined) {
+        // By score over both, as Pagefind ranks merged indexes.
+        const both = await Promise.all([headIndex.search(term, { filters, sort }), others.search(term, { filters, sort })]);
+        /** @type {Hit[]} */
+        const hits = both.flatMap((found) => found.results).sort((a, b) => b.score - a.score);
+        return { hits, counts: sumCounts(both.map((found) => found.filters ?? {})), complete: true, counted: countedNow };
       }
       // By date: shard by shard, newest first for "desc", oldest first for "asc".
-      const ordered = direction === "asc" ? shardsNow.reverse() : shardsNow;
+      const ordered = direction === "asc" ? [...shards].reverse() : shards;
       const each = await Promise.all(
-        ordered.map((shard) => instance.search(term, { filters: { ...filters, [SHARD_FILTER]: shard.id }, sort })),
+        ordered.map((shard) =>
+          shard === head
+            ? headIndex.search(term, { filters, sort })
+            : others.search(term, { filters: { ...filters, [SHARD_FILTER]: shard.id }, sort }),
+        ),
       );
-      return { hits: each.flatMap((found) => found.results), counts: sumCounts(each.map((found) => found.filters)), complete };
+      return {
+        hits: each.flatMap((found) => found.results),
+        counts: sumCounts(each.map((found) => found.filters ?? {})),
+        complete: true,
+        counted: countedNow,
+      };
     },
   };
 }

@@ -1,6 +1,7 @@
 // The filter pane: one group of checkboxes per filter, each value with the
-// number of results it would keep. Built once every filter list has loaded,
-// then updated in place after each search, so a ticked box keeps the focus.
+// number of results it would keep. Built from the archive's totals, which
+// the page carries (src/render/searchPageData.ts), then updated in place
+// after each search, so a ticked box keeps the focus.
 
 import { formatBound } from "./searchState.js";
 

@@ -16,6 +16,9 @@
  *     are merged in after (src/search/shardPlan.ts);
  *   - then, on the page now loaded, the time from submitting a second query
  *     (--then WORDS, default "election") to its first result;
+ *   - and, in another cold browser, the first query of a reader who opens
+ *     /search/ and types: the time from submitting WORDS to the first result,
+ *     what the page had loaded before and what the query itself downloaded;
  * with a per-file breakdown. The targets are for a 20,000-article archive:
  * under 250 KB and under 300 ms. On 127.0.0.1 there is no network latency:
  * the time is the browser's own work (script, WebAssembly, index decoding).
@@ -25,7 +28,7 @@ import { availableParallelism, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import type { Request } from "playwright-core";
+import type { Page, Request } from "playwright-core";
 import { launchChromium } from "../browser/chromium.ts";
 import { resolveFile, serveFolder } from "../browser/staticServer.ts";
 
@@ -71,10 +74,57 @@ async function cost(root: string, sitePath: string): Promise<FileCost | null> {
   return result;
 }
 
-export async function measureOnce(siteDir: string, query: string, nextQuery: string): Promise<RunResult> {
-  const root = resolve(siteDir);
-  const server = await serveFolder(root);
-  // A fresh profile each run: nothing cached.
+/** What the site's responses since navigation cost, those that had arrived within a span of the page's clock. */
+async function downloadsWithin(
+  root: string,
+  origin: string,
+  requests: readonly Request[],
+  timeOrigin: number,
+  fromMs: number,
+  toMs: number,
+): Promise<Downloads> {
+  const files: FileCost[] = [];
+  for (const request of requests) {
+    const timing = request.timing();
+    if (timing.startTime < timeOrigin + fromMs || timing.startTime + timing.responseEnd > timeOrigin + toMs) continue;
+    const url = new URL(request.url());
+    if (url.origin !== origin) continue;
+    const file = await cost(root, url.pathname);
+    if (file) files.push(file);
+  }
+  files.sort((a, b) => b.gzip - a.gzip || a.path.localeCompare(b.path));
+  return {
+    files,
+    gzipTotal: files.reduce((sum, file) => sum + file.gzip, 0),
+    rawTotal: files.reduce((sum, file) => sum + file.raw, 0),
+  };
+}
+
+/** Submits `query` in the page's search box; resolves with the page's clock at submission and at the first result in the list. */
+async function submitQuery(page: Page, query: string): Promise<{ submittedMs: number; firstResultMs: number }> {
+  await page.fill("#search-input", query);
+  return page.evaluate(
+    () =>
+      new Promise<{ submittedMs: number; firstResultMs: number }>((done) => {
+        const list = document.querySelector("#search-results") as HTMLElement;
+        const submittedMs = performance.now();
+        const observer = new MutationObserver(() => {
+          const firstItem = list.firstElementChild;
+          if (firstItem && !firstItem.hasAttribute("aria-hidden") && firstItem.textContent !== "") {
+            observer.disconnect();
+            done({ submittedMs, firstResultMs: performance.now() });
+          }
+        });
+        observer.observe(list, { subtree: true, childList: true, attributes: true });
+        list.replaceChildren();
+        (document.querySelector("#search-query") as HTMLFormElement).requestSubmit();
+      }),
+  );
+}
+
+/** A page in a fresh Chromium profile (nothing cached), with every finished request recorded. */
+async function openCold<T>(siteDir: string, use: (page: Page, origin: string, finished: Request[]) => Promise<T>): Promise<T> {
+  const server = await serveFolder(resolve(siteDir));
   const browser = await launchChromium();
   try {
     const page = await browser.context.newPage();
@@ -82,6 +132,16 @@ export async function measureOnce(siteDir: string, query: string, nextQuery: str
     const finished: Request[] = [];
     // Requests from Pagefind's web worker are reported to the page too.
     page.on("requestfinished", (request) => finished.push(request));
+    return await use(page, server.origin, finished);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+export async function measureOnce(siteDir: string, query: string, nextQuery: string): Promise<RunResult> {
+  const root = resolve(siteDir);
+  return openCold(siteDir, async (page, origin, finished) => {
     // Nothing runs in the page until its search has settled: Playwright's own
     // script, injected on the first evaluation, took the page's main thread
     // for some 20 ms in the middle of what is measured. The first result
@@ -90,7 +150,7 @@ export async function measureOnce(siteDir: string, query: string, nextQuery: str
       predicate: (request) => request.url().endsWith(".pf_fragment"),
       timeout: 60_000,
     });
-    await page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}`, { waitUntil: "commit" });
+    await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`, { waitUntil: "commit" });
     await fragment;
     await page.waitForLoadState("networkidle", { timeout: 60_000 });
     const markTime = async (name: string) =>
@@ -100,54 +160,45 @@ export async function measureOnce(siteDir: string, query: string, nextQuery: str
     const firstResultMs = await markTime(MARKS.firstResult);
     const completeMs = await markTime(MARKS.complete);
     const resultsMs = await markTime(MARKS.results);
-    const origin = await page.evaluate(() => performance.timeOrigin);
-
-    const downloadedBy = async (cutoffMs: number): Promise<Downloads> => {
-      const files: FileCost[] = [];
-      for (const request of finished) {
-        const timing = request.timing();
-        // Only what had arrived by then; results further down load later.
-        if (timing.startTime + timing.responseEnd > origin + cutoffMs) continue;
-        const url = new URL(request.url());
-        if (url.origin !== server.origin) continue;
-        const file = await cost(root, url.pathname);
-        if (file) files.push(file);
-      }
-      files.sort((a, b) => b.gzip - a.gzip || a.path.localeCompare(b.path));
-      return {
-        files,
-        gzipTotal: files.reduce((sum, file) => sum + file.gzip, 0),
-        rawTotal: files.reduce((sum, file) => sum + file.raw, 0),
-      };
-    };
-    const first = await downloadedBy(firstResultMs);
-    const complete = await downloadedBy(completeMs);
+    const timeOrigin = await page.evaluate(() => performance.timeOrigin);
+    // Only what had arrived by then; results further down load later.
+    const first = await downloadsWithin(root, origin, finished, timeOrigin, -Infinity, firstResultMs);
+    const complete = await downloadsWithin(root, origin, finished, timeOrigin, -Infinity, completeMs);
 
     // A second search on the page as a reader leaves it: everything loaded.
     await page.locator("#search[data-ready]").waitFor({ state: "attached", timeout: 60_000 });
-    await page.fill("#search-input", nextQuery);
-    const nextQueryMs = await page.evaluate(
-      () =>
-        new Promise<number>((done) => {
-          const list = document.querySelector("#search-results") as HTMLElement;
-          const started = performance.now();
-          const observer = new MutationObserver(() => {
-            const firstItem = list.firstElementChild;
-            if (firstItem && !firstItem.hasAttribute("aria-hidden") && firstItem.textContent !== "") {
-              observer.disconnect();
-              done(performance.now() - started);
-            }
-          });
-          observer.observe(list, { subtree: true, childList: true, attributes: true });
-          list.replaceChildren();
-          (document.querySelector("#search-query") as HTMLFormElement).requestSubmit();
-        }),
-    );
-    return { firstResultMs, resultsMs, completeMs, ...first, complete, nextQueryMs };
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+    const next = await submitQuery(page, nextQuery);
+    return { firstResultMs, resultsMs, completeMs, ...first, complete, nextQueryMs: next.firstResultMs - next.submittedMs };
+  });
+}
+
+export interface TypedResult {
+  /** Submission to the first rendered result, in milliseconds. */
+  readonly firstResultMs: number;
+  /** What the page had downloaded before the query: the page, its scripts, the library and the newest shard's metadata. */
+  readonly beforeQuery: Downloads;
+  /** What the query itself downloaded by its first result: index chunks and result fragments. */
+  readonly query: Downloads;
+}
+
+/**
+ * The first query of a reader who opens the search page and types: a fresh
+ * /search/ page, left to load what it loads on its own, then `query` typed
+ * and submitted.
+ */
+export async function measureTyped(siteDir: string, query: string): Promise<TypedResult> {
+  const root = resolve(siteDir);
+  return openCold(siteDir, async (page, origin, finished) => {
+    await page.goto(`${origin}/search/`, { waitUntil: "networkidle" });
+    await page.locator("#search[data-ready]").waitFor({ state: "attached", timeout: 60_000 });
+    const { submittedMs, firstResultMs } = await submitQuery(page, query);
+    const timeOrigin = await page.evaluate(() => performance.timeOrigin);
+    return {
+      firstResultMs: firstResultMs - submittedMs,
+      beforeQuery: await downloadsWithin(root, origin, finished, timeOrigin, -Infinity, submittedMs),
+      query: await downloadsWithin(root, origin, finished, timeOrigin, submittedMs, firstResultMs),
+    };
+  });
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -193,11 +244,17 @@ async function main(): Promise<number> {
   // Before the runs: Chromium's own processes would count in it afterwards.
   const load = loadavg()[0]?.toFixed(1) ?? "?";
   const results: RunResult[] = [];
-  for (let run = 0; run < runs; run++) results.push(await measureOnce(values.site, values.query, values.then));
+  const typed: TypedResult[] = [];
+  for (let run = 0; run < runs; run++) {
+    results.push(await measureOnce(values.site, values.query, values.then));
+    typed.push(await measureTyped(values.site, values.query));
+  }
+  const typedTimes = typed.map((result) => result.firstResultMs);
+  const typicalTyped = typed.find((result) => result.firstResultMs === median(typedTimes)) ?? typed[0];
   const times = results.map((result) => result.firstResultMs);
   // Bytes barely move between runs; show the run with the median time.
   const typical = results.find((result) => result.firstResultMs === median(times)) ?? results[0];
-  if (!typical) return 1;
+  if (!typical || !typicalTyped) return 1;
 
   if (values.json) {
     console.log(
@@ -211,6 +268,9 @@ async function main(): Promise<number> {
           resultsMs: results.map((result) => result.resultsMs),
           completeMs: results.map((result) => result.completeMs),
           nextQueryMs: results.map((result) => result.nextQueryMs),
+          typedQueryMs: typedTimes,
+          typedBeforeQueryGzipBytes: typicalTyped.beforeQuery.gzipTotal,
+          typedQueryGzipBytes: typicalTyped.query.gzipTotal,
           gzipBytes: typical.gzipTotal,
           rawBytes: typical.rawTotal,
           completeGzipBytes: typical.complete.gzipTotal,
@@ -239,6 +299,12 @@ async function main(): Promise<number> {
     `  whole archive's results after ${ms((result) => result.completeMs)}, ${kb(typical.complete.gzipTotal)} gzipped downloaded by then (${typical.complete.files.length} files)`,
   );
   console.log(`  then "${values.then}" submitted on the loaded page: first result after ${ms((result) => result.nextQueryMs)}`);
+  console.log(
+    `  "${values.query}" typed on a fresh /search/ page: first result ${Math.round(median(typedTimes))} ms after submitting (median; runs: ${typedTimes.map((time) => Math.round(time)).join(", ")} ms)`,
+  );
+  console.log(
+    `    the page had loaded ${kb(typicalTyped.beforeQuery.gzipTotal)} on its own (${typicalTyped.beforeQuery.files.length} files), the query then ${kb(typicalTyped.query.gzipTotal)} (${typicalTyped.query.files.length} files): ${kb(typicalTyped.beforeQuery.gzipTotal + typicalTyped.query.gzipTotal)} in all`,
+  );
   console.log(`  budget for ${BUDGET.articles.toLocaleString("en")} articles: ${kb(BUDGET.bytes)} and ${BUDGET.milliseconds} ms`);
   console.log("");
   console.log(`  ${"gzip".padStart(10)} ${"file".padStart(10)}  kind     path`);

@@ -4,7 +4,7 @@
 // article page, the state in the address (reload, back, forward), keyboard
 // use alone and the spoken result count.
 //
-// Fixture: tests/fixtures/search/, built in three search shards, eight short articles over 2019–2021 filed
+// Fixture: tests/fixtures/search/, built in four search shards, eight short articles over 2019–2021 filed
 // from GENEVA and NAIROBI, one undated, one about “Zoë Müller” (and one naming
 // a Zoë and a Müller apart), and “harvest” in one headline and in passing elsewhere.
 import assert from "node:assert/strict";
@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, before, describe, it } from "node:test";
-import type { Page } from "playwright-core";
+import type { Page, Request } from "playwright-core";
 import type { ArchivedArticle } from "../../src/archive/archive.ts";
 import { PROJECT_ROOT } from "../../src/projectRoot.ts";
 import { buildIntoTemp } from "../support/buildFixture.ts";
@@ -54,7 +54,8 @@ async function buildAndServe(seedsDir: string, shardPages?: number): Promise<Sit
 
 before(async () => {
   // One after the other: the builds share Pagefind's indexing service, which each closes when done.
-  // Three articles a shard: 2021, 2020 and 2019 with the undated one, merged in the browser.
+  // Three articles a shard at most: the head (the newest day, 2021-05-18), the rest of 2021, 2020,
+  // and 2019 with the undated one, merged in the browser.
   fixture = await buildAndServe(FIXTURE_DIR, FIXTURE_SHARD_PAGES);
   seeds = await buildAndServe(SEEDS_DIR);
   browser = await launchChromium();
@@ -172,6 +173,33 @@ describe("facets", () => {
     for (const filter of ["year", "month", "dateline"]) assert.deepEqual(shown[filter], expected[filter], filter);
     assert.deepEqual(shown, countsFromIndex(fixture.indexed, urls), "a filter group is missing or miscounted");
     assert.deepEqual(expected["year"], { "2019": 1, "2020": 2, "2021": 1, undated: 1 });
+  });
+
+  it("should show the whole archive's counts on a page without a search, loading no shard but the newest until a query", async () => {
+    const bundles = new Set<string>();
+    const record = (request: Request) => {
+      const bundle = /\/pagefind\/([^/]+)\//.exec(new URL(request.url()).pathname)?.[1];
+      if (bundle !== undefined) bundles.add(bundle);
+    };
+    page.on("request", record);
+    try {
+      await open(fixture);
+      await page.waitForLoadState("networkidle");
+      const shards = await page.$eval("#search", (root) =>
+        (JSON.parse((root as HTMLElement).dataset["search"] ?? "{}").shards as Array<{ id: string }>).map((shard) => shard.id),
+      );
+      assert.equal(shards.length, 4, "the fixture is built in four shards");
+      assert.deepEqual([...bundles], [shards[0]], "only the newest shard loads before a query");
+      const everything = fixture.indexed.map((indexedPage) => indexedPage.url);
+      assert.deepEqual(await facetCounts(), countsFromIndex(fixture.indexed, everything));
+
+      await page.locator("#search-input").fill("ceasefire");
+      await page.keyboard.press("Enter");
+      await results(/^5 results for “ceasefire”$/);
+      assert.deepEqual([...bundles].sort(), shards.slice().sort(), "the query loads every shard");
+    } finally {
+      page.off("request", record);
+    }
   });
 
   it("should narrow the results and recount the other facets when a value is ticked", async () => {

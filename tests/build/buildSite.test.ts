@@ -185,6 +185,13 @@ describe("building the seeds", () => {
       { id: "2021-05-18-2023-09-28", bundle: "/pagefind/2021-05-18-2023-09-28/", first: "2021-05-18", last: "2023-09-28" },
     ]);
     assert.deepEqual(data.filterNames, ["dateline", "location", "month", "organization", "person", "year"]);
+    // The filter pane's counts before any index loads: what Pagefind indexed, value by value.
+    const indexedTotals: Record<string, Record<string, number>> = {};
+    for (const indexedPage of await readIndexedPages(outDir))
+      for (const [name, values] of Object.entries(indexedPage.filters))
+        for (const value of values) (indexedTotals[name] ??= {})[value] = (indexedTotals[name]?.[value] ?? 0) + 1;
+    assert.deepEqual(data.totals, indexedTotals);
+    assert.deepEqual(data.totals.year, { "2021": 1, "2023": 1 });
     assert.match(text(search.querySelector("noscript")), /timeline/);
   });
 
