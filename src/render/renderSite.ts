@@ -117,17 +117,22 @@ export async function renderSite(
   const version = await renderVersion([pathToFileURL(ELEVENTY_CONFIG), new URL(import.meta.url)], TEMPLATES_DIR, settings);
   const plan = await reuseUnchangedPages(archive, version, outDir, options.previousSiteDir);
   const perRun = Math.max(1, options.pagesPerRun ?? PAGES_PER_RUN);
-  const pages = [...plan.reused];
+  const rendered: string[] = [];
   // A batch's pages are garbage once its run ends (heapGrowth.ts). With
   // 20,000 articles the build process peaked at 2.8 GB with no collection,
   // and at 1.8 GB with this guard, for 8.5 s more (`npm run bench`).
   const heap = heapGuard();
-  for (let start = 0; start < plan.render.length; start += perRun) {
-    const batch = plan.render.slice(start, start + perRun);
-    pages.push(...(await runEleventy(archive, settings, outDir, shards, { pages: batch, archivePages: false })));
-    heap.check();
-  }
-  pages.push(...(await runEleventy(archive, settings, outDir, shards, { pages: [], archivePages: true })));
+  const renderPages = async (planned: readonly PlannedPage[]) => {
+    for (let start = 0; start < planned.length; start += perRun) {
+      const batch = planned.slice(start, start + perRun);
+      rendered.push(...(await runEleventy(archive, settings, outDir, shards, { pages: batch, archivePages: false })));
+      heap.check();
+    }
+  };
+  await renderPages(plan.render);
+  rendered.push(...(await runEleventy(archive, settings, outDir, shards, { pages: [], archivePages: true })));
+  const { reused, failed } = await plan.linked;
+  await renderPages(failed);
   await writeFingerprints(outDir, plan.fingerprints);
-  return { pages, reusedPages: plan.reused.length };
+  return { pages: [...reused, ...rendered], reusedPages: reused.length };
 }

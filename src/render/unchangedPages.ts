@@ -13,12 +13,12 @@
  * (home, timeline, feeds, sitemap, search page) are always rendered.
  */
 import { createHash } from "node:crypto";
-import { linkSync, mkdirSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import type { Archive, ArchivedArticle } from "../archive/archive.ts";
 import { codeVersion } from "../prepare/codeVersion.ts";
 import type { SiteSettings } from "../site/siteSettings.ts";
+import { startFileLinker, type FileLink } from "../fileLinker.ts";
 
 export const FINGERPRINTS_FILE = ".clippings-pages.json";
 
@@ -80,11 +80,18 @@ interface FingerprintsFile {
 export interface PagePlan {
   /** Pages to render, set by set, each in archive order. */
   readonly render: readonly PlannedPage[];
-  /** URLs of the pages linked unchanged from the previous site. */
-  readonly reused: readonly string[];
+  /**
+   * The links to the previous site's pages, made in the background while the
+   * others render: the URLs linked, and the pages that could not be (gone
+   * from the previous site), to render as well.
+   */
+  readonly linked: Promise<{ readonly reused: readonly string[]; readonly failed: readonly PlannedPage[] }>;
   /** What to record for the next build. */
   readonly fingerprints: FingerprintsFile;
 }
+
+/** Links handed to the linker thread at a time: it starts on the first while the rest are fingerprinted. */
+const LINK_BATCH = 1_000;
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -129,9 +136,8 @@ async function previousFingerprints(siteDir: string): Promise<FingerprintsFile |
 const pageFile = (siteDir: string, url: string) => join(siteDir, url, "index.html");
 
 /**
- * Links into `outDir` every page of `previousSiteDir` made from the same
- * inputs, and returns the pages left to render. A page that cannot be
- * linked (gone from the previous site) is rendered.
+ * Links into `outDir`, in the background, every page of `previousSiteDir`
+ * made from the same inputs, and returns the pages left to render.
  */
 export async function reuseUnchangedPages(
   archive: Archive,
@@ -140,10 +146,13 @@ export async function reuseUnchangedPages(
   previousSiteDir: string | undefined,
 ): Promise<PagePlan> {
   const previous = previousSiteDir === undefined ? null : await previousFingerprints(previousSiteDir);
-  const usable = previous !== null && previous.version === version;
+  const from = previous !== null && previous.version === version ? previousSiteDir : undefined;
   const pages: Record<string, string> = {};
   const render: PlannedPage[] = [];
-  const reused: string[] = [];
+  const linker = from === undefined ? null : startFileLinker();
+  /** Pages being linked, by their file in `outDir`. */
+  const linking = new Map<string, PlannedPage>();
+  let batch: FileLink[] = [];
   /** Each article's page fingerprint: the articles are set first. */
   const known = new Map<object, string>();
   for (const set of PAGE_SETS) {
@@ -151,22 +160,28 @@ export async function reuseUnchangedPages(
       const fingerprint = pageFingerprint(set, record, archive.today, known);
       if (set.data === "articlePages") known.set(record, fingerprint);
       pages[record.url] = fingerprint;
-      if (!usable || previousSiteDir === undefined || previous.pages[record.url] !== fingerprint) {
+      if (linker === null || from === undefined || previous?.pages[record.url] !== fingerprint) {
         render.push({ set, record });
         continue;
       }
-      // Synchronous: 30,000 links one thread-pool round trip each took 15 s.
       const target = pageFile(outDir, record.url);
-      try {
-        mkdirSync(dirname(target), { recursive: true });
-        linkSync(pageFile(previousSiteDir, record.url), target);
-        reused.push(record.url);
-      } catch {
-        render.push({ set, record });
+      linking.set(target, { set, record });
+      batch.push([pageFile(from, record.url), target]);
+      if (batch.length === LINK_BATCH) {
+        linker.link(batch);
+        batch = [];
       }
     }
   }
-  return { render, reused, fingerprints: { version, pages } };
+  linker?.link(batch);
+  const linked = (async () => {
+    const failed = new Set(linker === null ? [] : await linker.finish());
+    const pagesBy = (made: boolean) => [...linking].filter(([target]) => failed.has(target) !== made).map(([, page]) => page);
+    return { reused: pagesBy(true).map((page) => page.record.url), failed: pagesBy(false) };
+  })();
+  // Awaited once the other pages are rendered; a failed render must not leave it unhandled.
+  linked.catch(() => undefined);
+  return { render, linked, fingerprints: { version, pages } };
 }
 
 export async function writeFingerprints(outDir: string, fingerprints: FingerprintsFile): Promise<void> {

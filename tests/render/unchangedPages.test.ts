@@ -2,7 +2,7 @@
 // (article, entity, period, index) whose inputs are unchanged is linked from
 // the site being replaced; the result is byte for byte a fresh build's.
 import assert from "node:assert/strict";
-import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
@@ -75,6 +75,18 @@ describe("rebuilding the pages", () => {
     assert.deepEqual(await siteContents(join(work, "edited")), await siteContents(join(work, "fresh")));
     const page = await readFile(join(work, "edited", "articles", "f-2021-geneva-ceasefire-holds", "index.html"), "utf8");
     assert.match(page, /Zeppelin-borne/);
+  });
+
+  it("should render a page the previous site has lost rather than link it", async () => {
+    const previous = join(work, "losing");
+    const first = await render(previous);
+    const lost = join("articles", "a-2019-geneva-ceasefire-talks", "index.html");
+    const expected = await siteContents(previous);
+    await rm(join(previous, lost));
+    const mended = await render(join(work, "mended"), { previousSiteDir: previous });
+    assert.equal(mended.result.reusedPages, recordPageCount(first.archive) - 1);
+    assert.ok(mended.result.pages.includes("/articles/a-2019-geneva-ceasefire-talks/"));
+    assert.deepEqual(await siteContents(join(work, "mended")), expected);
   });
 
   it("should render everything again when the settings or the templates change", async () => {
