@@ -53,6 +53,8 @@ export async function openIndex({ library, shards, baseUrl, highlightParam }) {
   // other shards merged into one. A search of every shard waits for each
   // one's chunk of the words (a query typed on the loaded page took 300 ms
   // to its first result over 20,000 articles); the head alone, some 60 ms.
+  // The price: the second instance fetches Pagefind's WebAssembly again
+  // (58 KB), after the first results.
   const headIndex = pagefind.createInstance({ ...options(head), basePath: head.bundle });
   /** @type {typeof headIndex | null} */
   let othersIndex = null;

@@ -149,8 +149,8 @@ function shardFiles(from: string, to: string): FileLink[] {
   return readdirSync(from, { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile())
     .map((entry) => {
-      const file = relative(from, join(entry.parentPath, entry.name));
-      return [join(from, file), join(to, file)] as const;
+      const source = join(entry.parentPath, entry.name);
+      return [source, join(to, relative(from, source))] as const;
     });
 }
 

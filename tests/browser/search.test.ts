@@ -49,7 +49,7 @@ async function search(query: string): Promise<void> {
   await page.goto(`${server.origin}/search/`);
   const input = page.locator("#search-input");
   await input.waitFor();
-  // Ready once the index and its filters have loaded: typing then starts one search, not one per half-typed word.
+  // Ready once the page has read the address and built its filter pane: typing then reaches a page that is done changing.
   await page.locator("#search[data-ready]").waitFor({ state: "attached" });
   await input.pressSequentially(query, { delay: 20 });
 }

@@ -76,7 +76,7 @@ after(async () => {
 /** Opens the search page of `site` at `query` (`?q=...`) and waits for its results, if any. */
 async function open(site: Site, query = ""): Promise<void> {
   await page.goto(`${site.server.origin}/search/${query}`);
-  // Ready once Pagefind has loaded its filters and the page has read the address.
+  // Ready once the page has read the address, answered its search from the whole archive and built its filter pane.
   await page.locator("#search[data-ready]").waitFor({ state: "attached" });
   if (query.includes("q=") || /[?&](?:from|to|year|month|dateline)=/.test(query)) await settled();
 }
