@@ -13,6 +13,7 @@ import { ingestSeeds } from "./ingest/ingestSeeds.ts";
 import { readSeedFiles, SeedsFolderError, type SeedFolder } from "./ingest/readSeedFiles.ts";
 import { stageOutput } from "./outputFolder.ts";
 import { prepareFolder, type PrepareOptions } from "./prepare/prepareFolder.ts";
+import { termRecall } from "./prepare/termMemoryCache.ts";
 import { renderSite } from "./render/renderSite.ts";
 import { writePlan, type IndexedShard, type SearchIndexResult } from "./search/indexArticles.ts";
 import { indexSite } from "./search/indexSite.ts";
@@ -84,7 +85,10 @@ export async function loadArchive(seedsDir: string, options: IngestOptions, load
   const prepared = await prepareFolder(seedsDir, options, load);
   const folder = ingested(seedsDir, prepared.folder, prepared.articles, prepared.rejected);
   load.onProgress?.({ stage: "archive", done: 0, total: folder.articles.length });
-  const archive = buildArchive(folder.articles, { today: options.today, findings: prepared.findings });
+  // The articles' terms for related coverage, remembered between builds beside the article cache.
+  const terms = load.cacheDir === undefined ? undefined : await termRecall(load.cacheDir);
+  const archive = buildArchive(folder.articles, { today: options.today, findings: prepared.findings, ...(terms && { terms }) });
+  await terms?.save();
   return { ...folder, archive, cachedArticles: prepared.cached };
 }
 

@@ -9,6 +9,7 @@ import { entityUrl, findEntities, KIND_FILTERS, KIND_FOLDERS, type ArticleFindin
 import { indexByCalendarDay, onThisDay } from "./onThisDay.ts";
 import { buildPeriodPages } from "./periods.ts";
 import { findRelated } from "./related.ts";
+import type { TermRecall } from "./termMemory.ts";
 
 export interface ArchiveOptions {
   /** The build's calendar day, for "on this day". */
@@ -19,6 +20,8 @@ export interface ArchiveOptions {
    * missing are found here. @default none
    */
   readonly findings?: ReadonlyMap<string, ArticleFindings>;
+  /** The related coverage's memory of the articles' terms, from the last build and for the next (`termMemory.ts`). @default none */
+  readonly terms?: TermRecall;
 }
 
 /** How many of the newest articles the home page lists. */
@@ -128,7 +131,7 @@ function entityIndexPages(findings: EntityFindings): EntityIndexPage[] {
 export function buildArchive(input: readonly Article[], options: ArchiveOptions): Archive {
   const sorted = [...input].sort(compareChronologically);
   const byId = new Map(sorted.map((article) => [article.id, article]));
-  const related = findRelated(sorted);
+  const related = findRelated(sorted, {}, options.terms);
   const findings = findEntities(sorted, options.findings);
   const counts = new Map(findings.entities.map((entity) => [entity.key, entity.articleIds.length]));
   const articles: ArchivedArticle[] = sorted.map((article, index) => {

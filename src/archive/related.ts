@@ -10,6 +10,7 @@
  * with N times the length of a posting list, which the common-term cap bounds.
  */
 import type { Article } from "../article.ts";
+import { TermMemoryWriter, textKey, type TermRecall } from "./termMemory.ts";
 import { scanWords, termOf, type WordSink } from "./textTerms.ts";
 import { WordTable } from "./wordTable.ts";
 
@@ -73,7 +74,7 @@ const candidateCount = (max: number): number => Math.max(30, 6 * max);
 const LINK_TARGET = /\]\([^)]*\)/g;
 
 /** What an article says. A derived title is the lead cut short: counting it would weigh the lead twice. */
-function articleText(article: Article): string {
+export function relatedText(article: Article): string {
   let text = article.titleSource === "derived" ? "" : article.title;
   for (const block of article.body) text += `\n${block.kind === "paragraph" ? block.text.replace(LINK_TARGET, "]") : block.caption}`;
   return text;
@@ -87,27 +88,49 @@ interface Vectors {
   readonly df: Int32Array;
 }
 
-/** Term counts per article, and document frequencies. */
-function countTerms(articles: readonly Article[]): { terms: Int32Array[]; counts: Int32Array[]; df: Int32Array } {
+interface TermCounts {
+  /** Each article's term ids, ascending, and their counts beside them. */
+  readonly terms: Int32Array[];
+  readonly counts: Int32Array[];
+  /** Document frequency, by term id. */
+  readonly df: Int32Array;
+}
+
+/**
+ * Term counts per article, and document frequencies. With `recall`, the
+ * terms of a text the last build read are taken from its memory rather
+ * than read again, and this build's are handed on.
+ */
+function countTerms(articles: readonly Article[], recall?: TermRecall): TermCounts {
   const vocabulary = new Map<string, number>();
+  /** Term strings by id, for the memory handed on. */
+  const words: string[] = [];
   const dfs: number[] = [];
   const tally: number[] = [];
-  // Word → term id, -1 for a stop word: each distinct word is stemmed once, not at each of its uses.
-  const wordIds = new WordTable((word) => {
-    const term = termOf(word);
-    if (term === null) return -1;
+  const idOf = (term: string): number => {
     let id = vocabulary.get(term);
     if (id === undefined) {
       id = vocabulary.size;
       vocabulary.set(term, id);
+      words.push(term);
       dfs.push(0);
       tally.push(0);
     }
     return id;
+  };
+  // Word → term id, -1 for a stop word: each distinct word is stemmed once, not at each of its uses.
+  const wordIds = new WordTable((word) => {
+    const term = termOf(word);
+    return term === null ? -1 : idOf(term);
   });
+  const previous = recall?.previous ?? null;
+  /** The previous memory's term ids → this build's, -1 until met. */
+  const known = previous === null ? null : new Int32Array(previous.vocabulary.length).fill(-1);
+  const kept = recall === undefined ? null : new TermMemoryWriter();
 
   const terms: Int32Array[] = [];
   const counts: Int32Array[] = [];
+  /** The article's term ids in the order they first appear: ids are given in that order, remembered or read. */
   let seen: number[] = [];
   const use = (id: number) => {
     if (id === -1) return;
@@ -121,7 +144,25 @@ function countTerms(articles: readonly Article[]): { terms: Int32Array[]; counts
   };
   for (const article of articles) {
     seen = [];
-    scanWords(articleText(article), sink);
+    const text = relatedText(article);
+    const key = kept === null ? "" : textKey(text);
+    const entry = previous?.entries.get(key);
+    if (previous !== null && known !== null && entry !== undefined) {
+      for (let k = previous.offsets[entry] ?? 0, end = previous.offsets[entry + 1] ?? 0; k < end; k++) {
+        const old = previous.ids[k] ?? 0;
+        let id = known[old] ?? -1;
+        if (id === -1) id = known[old] = idOf(previous.vocabulary[old] ?? "");
+        seen.push(id);
+        tally[id] = previous.counts[k] ?? 0;
+      }
+    } else {
+      scanWords(text, sink);
+    }
+    kept?.add(
+      key,
+      seen,
+      seen.map((id) => tally[id] ?? 0),
+    );
     const ids = Int32Array.from(seen).sort();
     const count = new Int32Array(ids.length);
     for (let k = 0; k < ids.length; k++) {
@@ -133,12 +174,13 @@ function countTerms(articles: readonly Article[]): { terms: Int32Array[]; counts
     terms.push(ids);
     counts.push(count);
   }
+  if (kept !== null) recall?.keep(kept.finish(words));
   return { terms, counts, df: Int32Array.from(dfs) };
 }
 
 /** Sublinear tf (1 + ln tf), so a long article repeating a word does not drown the rest; smoothed idf, ln((1 + N) / (1 + df)) + 1. */
-function weigh(articles: readonly Article[]): Vectors {
-  const { terms, counts, df } = countTerms(articles);
+function weigh(articles: readonly Article[], recall?: TermRecall): Vectors {
+  const { terms, counts, df } = countTerms(articles, recall);
   const idf = Float64Array.from(df, (d) => Math.log((1 + articles.length) / (1 + d)) + 1);
   const weights = terms.map((ids, i) => {
     const count = counts[i] ?? new Int32Array(0);
@@ -312,12 +354,13 @@ const byId = (a: Article, b: Article) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0
  * to `max` others on the same story, most similar first, ties by id. Never
  * the article itself; an article without words gets an empty list. Ids must
  * be unique, as ingest makes them. The result depends only on the set of
- * articles, not on their order.
+ * articles, not on their order, nor on `recall`: with it, the terms of the
+ * texts the last build read come from its memory (`termMemory.ts`).
  */
-export function findRelated(articles: readonly Article[], options: RelatedOptions = {}): Map<string, RelatedLink[]> {
+export function findRelated(articles: readonly Article[], options: RelatedOptions = {}, recall?: TermRecall): Map<string, RelatedLink[]> {
   const settings: Required<RelatedOptions> = { ...RELATED_DEFAULTS, ...options };
   const sorted = [...articles].sort(byId);
-  const vectors = weigh(sorted);
+  const vectors = weigh(sorted, recall);
   const signature = signatures(vectors, commonTermCap(sorted.length));
   const found = scorePairs(vectors, signature, invert(vectors, signature), candidateCount(settings.max));
   const ids = sorted.map((article) => article.id);

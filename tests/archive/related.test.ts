@@ -3,7 +3,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import type { Article, BodyBlock } from "../../src/article.ts";
-import { findRelated, RELATED_DEFAULTS, type RelatedLink } from "../../src/archive/related.ts";
+import { findRelated, RELATED_DEFAULTS, relatedText, type RelatedLink } from "../../src/archive/related.ts";
+import { textKey, type TermMemory } from "../../src/archive/termMemory.ts";
 import { stem, textTerms } from "../../src/archive/textTerms.ts";
 import { makeArticle, parse } from "../support/articles.ts";
 import { SEED_000, SEED_003, SEEDS_DIR } from "../support/paths.ts";
@@ -175,6 +176,80 @@ describe("findRelated", () => {
       assert.equal(related.get("a")?.[0]?.score, 1);
       assert.ok((related.get("c")?.[0]?.score ?? 1) < 1);
     });
+  });
+});
+
+describe("findRelated when one article gains a word", () => {
+  it("should change no list but those that hold that article, before or after", () => {
+    // 40 stories of ten articles, each article a different pick of its story's words: many terms weigh the same.
+    const articles = Array.from({ length: 400 }, (_, index) => {
+      const topic = index % 40;
+      const words = Array.from({ length: 12 }, (_, k) => `topic${topic}word${(k * 7 + index) % 25}`);
+      return story(`story-${String(index).padStart(3, "0")}`, `Report on topic${topic}`, words.join(" "));
+    });
+    const edited = "story-150";
+    const before = findRelated(articles);
+    const after = findRelated(
+      articles.map((article) =>
+        article.id === edited
+          ? story(edited, article.title, ...article.body.map((block) => ("text" in block ? `${block.text} zeppelin` : "")))
+          : article,
+      ),
+    );
+    const changed = [...before].filter(([id, links]) => {
+      const now = after.get(id) ?? [];
+      const holds = (list: readonly RelatedLink[]) => list.some((link) => link.id === edited);
+      return id !== edited && !holds(links) && !holds(now) && JSON.stringify(ids(links)) !== JSON.stringify(ids(now));
+    });
+    assert.deepEqual(
+      changed.map(([id]) => id),
+      [],
+    );
+  });
+});
+
+describe("findRelated with the last build's terms", () => {
+  const archive = [
+    story("volcano", "Volcano erupts near Grindavik", ...VOLCANO),
+    story("volcano-later", "Lava reaches Grindavik defences", ...VOLCANO_FOLLOW_UP),
+    story("derby", "Arsenal win the London derby", ...FOOTBALL),
+    story("derby-later", "Chelsea fans turn on their team", ...FOOTBALL_FOLLOW_UP),
+    story("recipe", "A summer tomato sauce", ...RECIPE),
+  ];
+  /** Runs `findRelated` remembering from `previous`; returns its links and the memory it hands on. */
+  const remembering = (articles: readonly Article[], previous: TermMemory | null) => {
+    let kept: TermMemory | null = null;
+    const related = findRelated(articles, {}, { previous, keep: (memory) => (kept = memory) });
+    assert.ok(kept !== null, "a memory is handed on");
+    return { related, kept: kept as TermMemory };
+  };
+
+  it("should find what reading every text afresh finds, after edits, additions and removals", () => {
+    const first = remembering(archive, null);
+    assert.deepEqual(first.related, findRelated(archive));
+    assert.equal(first.kept.entries.size, archive.length);
+    // The derby report edited, the recipe gone, a new volcano story: the others are remembered.
+    const next = [
+      ...archive.filter((article) => article.id !== "recipe" && article.id !== "derby"),
+      story("derby", "Arsenal win the London derby", ...FOOTBALL, "Arsenal now lead the league by four points."),
+      story("volcano-again", "New fissure opens near Grindavik", VOLCANO[1] ?? "", "A new fissure opened north of the town."),
+    ];
+    const second = remembering(next, first.kept);
+    assert.deepEqual(second.related, findRelated(next));
+    assert.deepEqual([...second.kept.entries.keys()].sort(), next.map((article) => textKey(relatedText(article))).sort());
+  });
+
+  it("should take a remembered text's terms from the memory, not from the text", () => {
+    const { kept } = remembering(archive, null);
+    // The memory says the recipe is about the derby: only a remembered text would make the two related.
+    const derby = kept.entries.get(textKey(relatedText(archive[2] as Article))) ?? -1;
+    const recipe = kept.entries.get(textKey(relatedText(archive[4] as Article))) ?? -1;
+    const entries = new Map(kept.entries);
+    entries.set(textKey(relatedText(archive[4] as Article)), derby);
+    assert.ok(derby >= 0 && recipe >= 0);
+    const { related } = remembering(archive, { ...kept, entries });
+    assert.deepEqual(ids(findRelated(archive).get("recipe")), []);
+    assert.ok(ids(related.get("recipe")).includes("derby"));
   });
 });
 
