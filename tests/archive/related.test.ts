@@ -179,7 +179,7 @@ describe("findRelated", () => {
   });
 });
 
-describe("findRelated when one article gains a word", () => {
+describe("findRelated when one article gains a word no other has", () => {
   it("should change no list but those that hold that article, before or after", () => {
     // 40 stories of ten articles, each article a different pick of its story's words: many terms weigh the same.
     const articles = Array.from({ length: 400 }, (_, index) => {
