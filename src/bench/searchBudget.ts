@@ -122,9 +122,18 @@ async function submitQuery(page: Page, query: string): Promise<{ submittedMs: nu
   );
 }
 
+/** What `openCold` hands its caller: the page, the site's folder and origin, and the requests finished so far. */
+interface ColdPage {
+  readonly page: Page;
+  readonly root: string;
+  readonly origin: string;
+  readonly finished: readonly Request[];
+}
+
 /** A page in a fresh Chromium profile (nothing cached), with every finished request recorded. */
-async function openCold<T>(siteDir: string, use: (page: Page, origin: string, finished: Request[]) => Promise<T>): Promise<T> {
-  const server = await serveFolder(resolve(siteDir));
+async function openCold<T>(siteDir: string, use: (cold: ColdPage) => Promise<T>): Promise<T> {
+  const root = resolve(siteDir);
+  const server = await serveFolder(root);
   const browser = await launchChromium();
   try {
     const page = await browser.context.newPage();
@@ -132,7 +141,7 @@ async function openCold<T>(siteDir: string, use: (page: Page, origin: string, fi
     const finished: Request[] = [];
     // Requests from Pagefind's web worker are reported to the page too.
     page.on("requestfinished", (request) => finished.push(request));
-    return await use(page, server.origin, finished);
+    return await use({ page, root, origin: server.origin, finished });
   } finally {
     await browser.close();
     await server.close();
@@ -140,8 +149,7 @@ async function openCold<T>(siteDir: string, use: (page: Page, origin: string, fi
 }
 
 export async function measureOnce(siteDir: string, query: string, nextQuery: string): Promise<RunResult> {
-  const root = resolve(siteDir);
-  return openCold(siteDir, async (page, origin, finished) => {
+  return openCold(siteDir, async ({ page, root, origin, finished }) => {
     // Nothing runs in the page until its search has settled: Playwright's own
     // script, injected on the first evaluation, took the page's main thread
     // for some 20 ms in the middle of what is measured. The first result
@@ -187,8 +195,7 @@ export interface TypedResult {
  * and submitted.
  */
 export async function measureTyped(siteDir: string, query: string): Promise<TypedResult> {
-  const root = resolve(siteDir);
-  return openCold(siteDir, async (page, origin, finished) => {
+  return openCold(siteDir, async ({ page, root, origin, finished }) => {
     await page.goto(`${origin}/search/`, { waitUntil: "networkidle" });
     await page.locator("#search[data-ready]").waitFor({ state: "attached", timeout: 60_000 });
     const { submittedMs, firstResultMs } = await submitQuery(page, query);

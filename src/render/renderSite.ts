@@ -66,10 +66,7 @@ export function provideArchive(
   const load = typeof archive === "function" ? archive : () => Promise.resolve(archive);
   config.addGlobalData("archive", load);
   config.addGlobalData("site", settings);
-  config.addGlobalData("search", async () => {
-    const loaded = await load();
-    return searchPageData(loaded, shardsFor(loaded), settings);
-  });
+  config.addGlobalData("search", async () => searchPageData(shardsFor(await load()), settings));
   for (const set of PAGE_SETS) {
     config.addGlobalData(set.data, async () =>
       scope === undefined ? set.records(await load()) : scope.pages.filter((page) => page.set === set).map((page) => page.record),

@@ -12,8 +12,6 @@
  *   Pagefind. Its filter lists are loaded only once a search asks for counts:
  *   at 20,000 articles they are some 400 KB over all shards, these 6 KB.
  */
-import type { Archive } from "../archive/archive.ts";
-import { pageFilters } from "../search/pageFilters.ts";
 import type { SearchShard } from "../search/shardPlan.ts";
 import type { SiteSettings } from "../site/siteSettings.ts";
 
@@ -35,15 +33,18 @@ export interface SearchPageData {
   readonly totals: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 
-export function searchPageData(archive: Archive, shards: readonly SearchShard[], settings: SiteSettings): SearchPageData {
+export function searchPageData(shards: readonly SearchShard[], settings: SiteSettings): SearchPageData {
+  // From the filters the shard plan gives the indexer: the counts are those of what is indexed.
   const totals: Record<string, Record<string, number>> = {};
-  for (const article of archive.articles) {
-    for (const filter of pageFilters(article)) {
-      // As Pagefind reads them: the name up to the first colon.
-      const colon = filter.indexOf(":");
-      const values = (totals[filter.slice(0, colon)] ??= {});
-      const value = filter.slice(colon + 1);
-      values[value] = (values[value] ?? 0) + 1;
+  for (const shard of shards) {
+    for (const filters of Object.values(shard.filters)) {
+      for (const filter of filters) {
+        // As Pagefind reads them: the name up to the first colon.
+        const colon = filter.indexOf(":");
+        const values = (totals[filter.slice(0, colon)] ??= {});
+        const value = filter.slice(colon + 1);
+        values[value] = (values[value] ?? 0) + 1;
+      }
     }
   }
   return {

@@ -37,6 +37,16 @@ const RECIPE = [
   "Season the sauce with salt and pepper and toss it with fresh pasta and torn basil leaves.",
 ];
 
+/** Two stories told twice each (one of them saved again, updated), and one on its own. */
+const SEVERAL_STORIES = [
+  story("volcano", "Volcano erupts near Grindavik", ...VOLCANO),
+  story("volcano-later", "Lava reaches Grindavik defences", ...VOLCANO_FOLLOW_UP),
+  story("volcano-copy", "Volcano erupts near Grindavik", ...VOLCANO, "This story has been updated with new information."),
+  story("derby", "Arsenal win the London derby", ...FOOTBALL),
+  story("derby-later", "Chelsea fans turn on their team", ...FOOTBALL_FOLLOW_UP),
+  story("recipe", "A summer tomato sauce", ...RECIPE),
+];
+
 const ids = (links: readonly RelatedLink[] | undefined) => (links ?? []).map((link) => link.id);
 
 describe("findRelated", () => {
@@ -61,14 +71,7 @@ describe("findRelated", () => {
   });
 
   describe("on an archive of several stories", () => {
-    const articles = [
-      story("volcano", "Volcano erupts near Grindavik", ...VOLCANO),
-      story("volcano-later", "Lava reaches Grindavik defences", ...VOLCANO_FOLLOW_UP),
-      story("volcano-copy", "Volcano erupts near Grindavik", ...VOLCANO, "This story has been updated with new information."),
-      story("derby", "Arsenal win the London derby", ...FOOTBALL),
-      story("derby-later", "Chelsea fans turn on their team", ...FOOTBALL_FOLLOW_UP),
-      story("recipe", "A summer tomato sauce", ...RECIPE),
-    ];
+    const articles = SEVERAL_STORIES;
     const related = findRelated(articles);
 
     it("should link articles on the same story", () => {
@@ -209,13 +212,8 @@ describe("findRelated when one article gains a word no other has", () => {
 });
 
 describe("findRelated with the last build's terms", () => {
-  const archive = [
-    story("volcano", "Volcano erupts near Grindavik", ...VOLCANO),
-    story("volcano-later", "Lava reaches Grindavik defences", ...VOLCANO_FOLLOW_UP),
-    story("derby", "Arsenal win the London derby", ...FOOTBALL),
-    story("derby-later", "Chelsea fans turn on their team", ...FOOTBALL_FOLLOW_UP),
-    story("recipe", "A summer tomato sauce", ...RECIPE),
-  ];
+  const archive = SEVERAL_STORIES;
+  const byId = (id: string) => archive.find((article) => article.id === id) as Article;
   /** Runs `findRelated` remembering from `previous`; returns its links and the memory it hands on. */
   const remembering = (articles: readonly Article[], previous: TermMemory | null) => {
     let kept: TermMemory | null = null;
@@ -242,10 +240,10 @@ describe("findRelated with the last build's terms", () => {
   it("should take a remembered text's terms from the memory, not from the text", () => {
     const { kept } = remembering(archive, null);
     // The memory says the recipe is about the derby: only a remembered text would make the two related.
-    const derby = kept.entries.get(textKey(relatedText(archive[2] as Article))) ?? -1;
-    const recipe = kept.entries.get(textKey(relatedText(archive[4] as Article))) ?? -1;
+    const derby = kept.entries.get(textKey(relatedText(byId("derby")))) ?? -1;
+    const recipe = kept.entries.get(textKey(relatedText(byId("recipe")))) ?? -1;
     const entries = new Map(kept.entries);
-    entries.set(textKey(relatedText(archive[4] as Article)), derby);
+    entries.set(textKey(relatedText(byId("recipe"))), derby);
     assert.ok(derby >= 0 && recipe >= 0);
     const { related } = remembering(archive, { ...kept, entries });
     assert.deepEqual(ids(findRelated(archive).get("recipe")), []);
