@@ -43,9 +43,3 @@ export function filterMarkup(filters: readonly string[]): string {
     .map((filter) => `<span data-pagefind-filter="${filter.replace(/[&"<>]/g, (char) => ESCAPES[char] ?? char)}"></span>`)
     .join("");
 }
-
-/** `html` with `markup` put just before its `</body>` (at its end when it has none). */
-export function withFilterMarkup(html: string, markup: string): string {
-  const end = html.lastIndexOf("</body>");
-  return end < 0 ? `${html}${markup}` : `${html.slice(0, end)}${markup}${html.slice(end)}`;
-}

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { filterMarkup, pageFilters, withFilterMarkup } from "../../src/search/pageFilters.ts";
+import { filterMarkup, pageFilters } from "../../src/search/pageFilters.ts";
 
 describe("pageFilters", () => {
   it("should give year, month, dateline and entity facets, in that order", () => {
@@ -27,13 +27,5 @@ describe("pageFilters", () => {
       '<span data-pagefind-filter="organization:AT&amp;T"></span><span data-pagefind-filter="person:Dwayne &quot;The Rock&quot; Johnson"></span>',
     );
     assert.equal(filterMarkup([]), "");
-  });
-
-  it("should put the markup at the end of the body", () => {
-    assert.equal(
-      withFilterMarkup("<html><body><p>x</p></body></html>", "<span></span>"),
-      "<html><body><p>x</p><span></span></body></html>",
-    );
-    assert.equal(withFilterMarkup("<p>x</p>", "<span></span>"), "<p>x</p><span></span>");
   });
 });
