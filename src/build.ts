@@ -34,6 +34,8 @@ export interface LoadedArchive extends IngestedFolder {
   readonly archive: Archive;
   /** Articles taken from the cache rather than parsed. */
   readonly cachedArticles: number;
+  /** What each article's record was made from, when the cache knows it (`PreparedFolder.sourceKeys`). */
+  readonly sourceKeys: ReadonlyMap<string, string>;
 }
 
 /** What the pages step leaves in the staged site, for the index step and the report. */
@@ -89,7 +91,7 @@ export async function loadArchive(seedsDir: string, options: IngestOptions, load
   const terms = load.cacheDir === undefined ? undefined : await termRecall(load.cacheDir);
   const archive = buildArchive(folder.articles, { today: options.today, findings: prepared.findings, ...(terms && { terms }) });
   await terms?.save();
-  return { ...folder, archive, cachedArticles: prepared.cached };
+  return { ...folder, archive, cachedArticles: prepared.cached, sourceKeys: prepared.sourceKeys };
 }
 
 /**
@@ -109,6 +111,7 @@ export async function buildPages(options: BuildOptions, siteDir: string): Promis
   // The site being replaced still holds the last build's pages: unchanged ones are linked from it.
   const rendered = await renderSite(loaded.archive, options.settings ?? DEFAULT_SETTINGS, siteDir, shards, {
     previousSiteDir: options.outDir,
+    sourceKeys: loaded.sourceKeys,
   });
   await writePlan(siteDir, shards);
   return { ...loaded, pages: rendered.pages, reusedPages: rendered.reusedPages };

@@ -37,6 +37,12 @@ export interface PreparedFolder {
   readonly findings: ReadonlyMap<string, ArticleFindings>;
   /** Articles taken from the cache rather than prepared. */
   readonly cached: number;
+  /**
+   * The cache key of each article prepared or read under one, by its id:
+   * the article record is a function of it (`articleCache.ts`). Only with a
+   * cache, and not for an article whose id had to be made unique.
+   */
+  readonly sourceKeys: ReadonlyMap<string, string>;
 }
 
 /** A worker is worth starting (≈ 1.5 s of loading its modules) for this many articles (≈ 4 ms each), at least. */
@@ -133,15 +139,23 @@ export async function prepareFolder(seedsDir: string, options: IngestOptions, pr
 
   const parsed: Article[] = [];
   const found: ArticleFindings[] = [];
+  const parsedKeys: Array<string | undefined> = [];
   const rejected: Diagnostic[] = [];
-  for (const result of results) {
-    if (result === undefined) continue;
+  results.forEach((result, index) => {
+    if (result === undefined) return;
     if (result.ok) {
       parsed.push(result.article);
       found.push(result.findings);
+      parsedKeys.push(keys[index]);
     } else rejected.push(result.error);
-  }
+  });
   const articles = withUniqueIds(parsed);
   const findings = new Map(articles.map((article, index) => [article.id, found[index] as ArticleFindings]));
-  return { folder, articles, rejected, findings, cached };
+  const sourceKeys = new Map<string, string>();
+  articles.forEach((article, index) => {
+    const key = parsedKeys[index];
+    // A renamed duplicate is a record of its own, no longer the one its key made.
+    if (key !== undefined && article === parsed[index]) sourceKeys.set(article.id, key);
+  });
+  return { folder, articles, rejected, findings, cached, sourceKeys };
 }

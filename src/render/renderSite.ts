@@ -33,6 +33,8 @@ export interface RenderOptions {
   readonly previousSiteDir?: string;
   /** Record pages per Eleventy run. @default PAGES_PER_RUN */
   readonly pagesPerRun?: number;
+  /** What each article's record was made from, by id (`PreparedFolder.sourceKeys`): its page's fingerprint then need not hash its text. */
+  readonly sourceKeys?: ReadonlyMap<string, string>;
 }
 
 /** Keeps a run's memory to a few hundred MB; Eleventy's start-up (under a second) is then little per page. */
@@ -112,7 +114,7 @@ export async function renderSite(
 ): Promise<RenderResult> {
   checkPlannedUrls(archive);
   const version = await renderVersion([pathToFileURL(ELEVENTY_CONFIG), new URL(import.meta.url)], TEMPLATES_DIR, settings);
-  const plan = await reuseUnchangedPages(archive, version, outDir, options.previousSiteDir);
+  const plan = await reuseUnchangedPages(archive, version, outDir, options.previousSiteDir, options.sourceKeys);
   const perRun = Math.max(1, options.pagesPerRun ?? PAGES_PER_RUN);
   const rendered: string[] = [];
   // A batch's pages are garbage once its run ends (heapGrowth.ts). With

@@ -28,21 +28,35 @@ export interface PageSet {
   readonly data: "articlePages" | "entityPages" | "periodPages" | "entityIndexPages";
   readonly template: string;
   readonly records: (archive: Archive) => ReadonlyArray<{ readonly url: string }>;
-  /** A record as its page's fingerprint hashes it, given the fingerprints of the article pages (`known`). */
-  readonly hashed: (record: object, known: ReadonlyMap<object, string>) => string;
+  /** A record as its page's fingerprint hashes it. */
+  readonly hashed: (record: object, known: FingerprintContext) => string;
+}
+
+/** What a record's hash can stand on besides the record itself. */
+export interface FingerprintContext {
+  /** The fingerprints of the article pages, by their records: articles are fingerprinted first. */
+  readonly known: ReadonlyMap<object, string>;
+  /** What each article record was made from, by id (`PreparedFolder.sourceKeys`). */
+  readonly sourceKeys: ReadonlyMap<string, string>;
 }
 
 /**
  * An article page's record as hashed: all of it but its related articles'
  * `score`, which only orders the list (and the order is hashed), yet one
  * edited article shifts the scores of thousands of others in the fourth
- * decimal, which would render them all. Serialised without a replacer, so
- * V8 takes its fast path (20,000 articles: 2.3 s against 2.9–4.4 s, hashing
- * included).
+ * decimal, which would render them all. When the cache knows what the
+ * record was made from, that key stands for its body, which is the bulk of
+ * it: the rest (links, entities, quotations) comes from the archive too and
+ * is hashed as it is. Serialised without a replacer, so V8 takes its fast
+ * path (20,000 articles: 2.3 s against 2.9–4.4 s, hashing included).
  */
-function articleHashed(record: object): string {
+function articleHashed(record: object, { sourceKeys }: FingerprintContext): string {
   const article = record as ArchivedArticle;
-  return JSON.stringify({ ...article, related: article.related.map(({ score: _score, ...link }) => link) });
+  const related = article.related.map(({ score: _score, ...link }) => link);
+  const source = sourceKeys.get(article.id);
+  if (source === undefined) return JSON.stringify({ ...article, related });
+  const withoutBody = ({ body: _body, ...rest }: ArchivedArticle) => rest;
+  return JSON.stringify({ ...withoutBody(article), related, source });
 }
 
 /**
@@ -51,7 +65,7 @@ function articleHashed(record: object): string {
  * Hashing their text again for every list they are in took longer than
  * rendering. Scores are only in article records, so none reach this hash.
  */
-function listHashed(record: object, known: ReadonlyMap<object, string>): string {
+function listHashed(record: object, { known }: FingerprintContext): string {
   return JSON.stringify(record, (key, value: unknown) =>
     key !== "" && typeof value === "object" && value !== null ? (known.get(value) ?? value) : value,
   );
@@ -118,8 +132,13 @@ export async function renderVersion(entries: readonly URL[], templatesDir: strin
  * archive's "today" and the record as the set hashes it. Article pages must
  * be fingerprinted first, into `known`, for the pages that list articles.
  */
-export function pageFingerprint(set: PageSet, record: object, today: string, known: ReadonlyMap<object, string> = new Map()): string {
-  return createHash("sha256").update(`${set.template}\n${today}\n`).update(set.hashed(record, known)).digest("hex").slice(0, 32);
+export function pageFingerprint(
+  set: PageSet,
+  record: object,
+  today: string,
+  context: FingerprintContext = { known: new Map(), sourceKeys: new Map() },
+): string {
+  return createHash("sha256").update(`${set.template}\n${today}\n`).update(set.hashed(record, context)).digest("hex").slice(0, 32);
 }
 
 async function previousFingerprints(siteDir: string): Promise<FingerprintsFile | null> {
@@ -144,6 +163,7 @@ export async function reuseUnchangedPages(
   version: string,
   outDir: string,
   previousSiteDir: string | undefined,
+  sourceKeys: ReadonlyMap<string, string> = new Map(),
 ): Promise<PagePlan> {
   const previous = previousSiteDir === undefined ? null : await previousFingerprints(previousSiteDir);
   const from = previous !== null && previous.version === version ? previousSiteDir : undefined;
@@ -157,7 +177,7 @@ export async function reuseUnchangedPages(
   const known = new Map<object, string>();
   for (const set of PAGE_SETS) {
     for (const record of set.records(archive)) {
-      const fingerprint = pageFingerprint(set, record, archive.today, known);
+      const fingerprint = pageFingerprint(set, record, archive.today, { known, sourceKeys });
       if (set.data === "articlePages") known.set(record, fingerprint);
       pages[record.url] = fingerprint;
       if (linker === null || from === undefined || previous?.pages[record.url] !== fingerprint) {

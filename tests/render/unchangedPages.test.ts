@@ -29,10 +29,11 @@ before(async () => {
   await cp(SEEDS_DIR, seedsDir, { recursive: true });
 });
 
-async function render(outDir: string, options: Parameters<typeof renderSite>[4] = {}, settings = DEFAULT_SETTINGS) {
-  const { archive } = await loadArchive(seedsDir, ingestOptionsFor({ settings }));
-  const result = await renderSite(archive, settings, outDir, planShards(archive.articles), options);
-  return { archive, result };
+/** The pages of `seedsDir`, its records read from `cacheDir` when given, as a build does. */
+async function render(outDir: string, options: Parameters<typeof renderSite>[4] = {}, settings = DEFAULT_SETTINGS, cacheDir?: string) {
+  const { archive, sourceKeys } = await loadArchive(seedsDir, ingestOptionsFor({ settings }), cacheDir === undefined ? {} : { cacheDir });
+  const result = await renderSite(archive, settings, outDir, planShards(archive.articles), { sourceKeys, ...options });
+  return { archive, result, sourceKeys };
 }
 
 /** Every file of a site with its bytes, the fingerprint record aside. */
@@ -77,6 +78,31 @@ describe("rebuilding the pages", () => {
     assert.match(page, /Zeppelin-borne/);
   });
 
+  it("should render an edited article again when its record's cache key stands for its text", async () => {
+    const cacheDir = join(work, "cache");
+    const first = await render(join(work, "cached-first"), {}, DEFAULT_SETTINGS, cacheDir);
+    assert.equal(first.sourceKeys.size, first.archive.articles.length, "every article's record has its key");
+    const again = await render(join(work, "cached-again"), { previousSiteDir: join(work, "cached-first") }, DEFAULT_SETTINGS, cacheDir);
+    assert.equal(again.result.reusedPages, recordPageCount(again.archive));
+
+    // A word of the body alone, not of its lead or its count: only the key tells the fingerprint the text changed.
+    const file = join(seedsDir, EDITED);
+    const text = await readFile(file, "utf8");
+    const retold = text.replace("the calm had let them", "the calm had helped them");
+    assert.notEqual(retold, text);
+    try {
+      await writeFile(file, retold);
+      const edited = await render(join(work, "cached-edited"), { previousSiteDir: join(work, "cached-again") }, DEFAULT_SETTINGS, cacheDir);
+      assert.ok(edited.result.reusedPages > 0, "pages the edit does not reach are linked");
+      const page = await readFile(join(work, "cached-edited", "articles", "f-2021-geneva-ceasefire-holds", "index.html"), "utf8");
+      assert.match(page, /the calm had helped them/);
+      await render(join(work, "cached-fresh"));
+      assert.deepEqual(await siteContents(join(work, "cached-edited")), await siteContents(join(work, "cached-fresh")));
+    } finally {
+      await writeFile(file, text);
+    }
+  });
+
   it("should render a page the previous site has lost rather than link it", async () => {
     const previous = join(work, "losing");
     const first = await render(previous);
@@ -118,6 +144,23 @@ describe("a page's fingerprint", () => {
     assert.notEqual(pageFingerprint(set, article, "2099-01-01"), print(article));
   });
 
+  it("should let the cache key of an article's record stand for its body", async () => {
+    const { archive } = await loadArchive(seedsDir, ingestOptionsFor({}));
+    const [set] = PAGE_SETS;
+    const [article] = archive.articles;
+    assert.ok(set !== undefined && article !== undefined);
+    const print = (record: object, key?: string) =>
+      pageFingerprint(set, record, archive.today, {
+        known: new Map(),
+        sourceKeys: new Map(key === undefined ? [] : [[article.id, key]]),
+      });
+    const retold = { ...article, body: article.body.slice(1) };
+    assert.notEqual(print(retold), print(article), "without a key, the body is hashed");
+    assert.equal(print(retold, "key"), print(article, "key"), "with one, the key stands for it");
+    assert.notEqual(print(article, "another key"), print(article, "key"));
+    assert.notEqual(print({ ...article, title: `${article.title}!` }, "key"), print(article, "key"), "the rest is still hashed");
+  });
+
   it("should take each article a list page holds as its own page's fingerprint, not its text", async () => {
     const { archive } = await loadArchive(seedsDir, ingestOptionsFor({}));
     const articleSet = PAGE_SETS.find((set) => set.data === "articlePages");
@@ -126,7 +169,8 @@ describe("a page's fingerprint", () => {
     const article = page?.articles[0];
     assert.ok(articleSet && entitySet && page && article, "the fixture has an entity page listing an article");
     const known = new Map<object, string>(archive.articles.map((each) => [each, pageFingerprint(articleSet, each, archive.today)]));
-    const print = (record: object, prints: ReadonlyMap<object, string>) => pageFingerprint(entitySet, record, archive.today, prints);
+    const print = (record: object, prints: ReadonlyMap<object, string>) =>
+      pageFingerprint(entitySet, record, archive.today, { known: prints, sourceKeys: new Map() });
     const base = print(page, known);
     assert.notEqual(print(page, new Map(known).set(article, "another fingerprint")), base);
     const retold = { ...article, body: [] };
