@@ -157,6 +157,12 @@ describe("a page's fingerprint", () => {
     const retold = { ...article, body: article.body.slice(1) };
     assert.notEqual(print(retold), print(article), "without a key, the body is hashed");
     assert.equal(print(retold, "key"), print(article, "key"), "with one, the key stands for it");
+    const trimmed = { ...article, extras: { ...article.extras, moreEntities: article.extras.moreEntities + 1 } };
+    assert.notEqual(print(trimmed), print(article), "without a key, the extras are hashed");
+    assert.equal(print(trimmed, "key"), print(article, "key"), "with one, they are derived from what is hashed");
+    const renamed = { ...article, entities: article.entities.map((ref) => ({ ...ref, name: `${ref.name}!` })) };
+    assert.ok(article.entities.length > 0);
+    assert.notEqual(print(renamed, "key"), print(article, "key"), "entities come from the archive, not the key");
     assert.notEqual(print(article, "another key"), print(article, "key"));
     assert.notEqual(print({ ...article, title: `${article.title}!` }, "key"), print(article, "key"), "the rest is still hashed");
   });
