@@ -29,7 +29,7 @@ export interface PageSet {
   readonly template: string;
   readonly records: (archive: Archive) => ReadonlyArray<{ readonly url: string }>;
   /** A record as its page's fingerprint hashes it. */
-  readonly hashed: (record: object, known: FingerprintContext) => string;
+  readonly hashed: (record: object, context: FingerprintContext) => string;
 }
 
 /** What a record's hash can stand on besides the record itself. */

@@ -18,8 +18,10 @@
  *
  * A shard whose indexed content is unchanged since the previous build (same
  * hash in the previous site's `shards.json`) is copied from it, not indexed
- * again: editing one article re-indexes one shard. When the shard's pages
- * are the previous build's own files, its pages are not even read.
+ * again: editing one article re-indexes one shard. A page that is the
+ * previous build's own file, with the same filters, is not even read: its
+ * document's hash is the one the previous build recorded
+ * (`INDEXED_PAGES_FILE`).
  *
  * Shards can also be indexed apart, on several machines: each indexes its
  * own (`only`) from the rendered site, and `assembleIndex` then checks that
@@ -44,6 +46,14 @@ export const PAGEFIND_DIR = "pagefind";
 export const SHARDS_FILE = "shards.json";
 /** The shard plan, inside PAGEFIND_DIR. */
 export const PLAN_FILE = "plan.json";
+/** Each indexed page's document hash, in the site beside its page fingerprints, for the next build. */
+export const INDEXED_PAGES_FILE = ".clippings-indexed.json";
+
+interface IndexedPagesFile {
+  readonly format: string;
+  /** Page URL → hash of the document Pagefind read for it. */
+  readonly pages: Record<string, string>;
+}
 /** Library files every shard carries; kept once at the top of PAGEFIND_DIR. */
 const LIBRARY_FILES = ["pagefind.js", "pagefind-highlight.js"];
 /** Pagefind's ready-made interfaces: the search page has its own, so they are left out. */
@@ -58,7 +68,7 @@ const UNUSED_FILES = [
 /** Shards indexed at once by the Pagefind service. */
 const SHARDS_AT_ONCE = 2;
 /** Bumped when what goes into an index changes other than through the pages and their filters (Pagefind's version, options). */
-const INDEX_FORMAT = "pagefind-1.6.0/en/2";
+const INDEX_FORMAT = "pagefind-1.6.0/en/3";
 
 /** Pagefind reported errors; each names the file or step it failed on. */
 export class SearchIndexError extends Error {
@@ -119,18 +129,13 @@ interface ShardPage {
   readonly document: string;
 }
 
-function readShardPages(siteDir: string, shard: SearchShard) {
-  const hash = createHash("sha256").update(INDEX_FORMAT);
-  const pages: ShardPage[] = [];
-  for (const url of shard.urls) {
-    // Synchronous: 20,000 pages read in 2.5 s, against 7.9 s one awaited read at a time.
-    const document = indexedPage(readFileSync(pageFile(siteDir, url), "utf8"), filterMarkup(shard.filters[url] ?? []));
-    // Links around the indexed part, such as the neighbours or related
-    // coverage, change when other articles do and do not touch the index.
-    hash.update(`\0${url}\0`).update(document);
-    pages.push({ url, document });
-  }
-  return { pages, hash: hash.digest("hex") };
+function readDocument(siteDir: string, shard: SearchShard, url: string): string {
+  // Synchronous: 20,000 pages read in 2.5 s, against 7.9 s one awaited read at a time.
+  return indexedPage(readFileSync(pageFile(siteDir, url), "utf8"), filterMarkup(shard.filters[url] ?? []));
+}
+
+function readShardPages(siteDir: string, shard: SearchShard): ShardPage[] {
+  return shard.urls.map((url) => ({ url, document: readDocument(siteDir, shard, url) }));
 }
 
 /** Every file of the previous build's shard folder, to link into the new site (`FileLinker`). */
@@ -143,30 +148,65 @@ function shardFiles(from: string, to: string): FileLink[] {
     });
 }
 
+const documentHash = (document: string) => createHash("sha1").update(document).digest("base64");
+
 /**
- * Whether a shard holds the previous build's pages, file for file, with
- * the same filters. A build hard-links every page it does not render again
- * from the site it replaces, so the same file (inode) is the same page, and
- * the shard's previous hash holds without reading its pages: rebuilding
- * 20,000 articles after one edit spent 3.9 s reading pages to hash them.
- * Only when the previous site is another folder: a rebuild in place (the
- * dev server) writes a page into its own file.
+ * A shard's hash, over its pages' URLs and the hashes of their documents,
+ * each page's hash, and the documents read for them: a page whose hash is
+ * `known` is not read. Links around a page's indexed part, such as the
+ * neighbours or related coverage, change when other articles do and do not
+ * touch the index.
  */
-function samePagesAs(siteDir: string, previousSiteDir: string, shard: SearchShard, before: SearchShard | undefined): boolean {
-  if (before === undefined || JSON.stringify([before.urls, before.filters]) !== JSON.stringify([shard.urls, shard.filters])) return false;
-  return shard.urls.every((url) => {
-    const now = statSync(pageFile(siteDir, url), { throwIfNoEntry: false });
-    const then = statSync(pageFile(previousSiteDir, url), { throwIfNoEntry: false });
-    return now !== undefined && then !== undefined && now.ino === then.ino && now.dev === then.dev;
-  });
+function hashShard(siteDir: string, shard: SearchShard, known: (url: string) => string | undefined) {
+  const hash = createHash("sha256").update(INDEX_FORMAT);
+  const documents = new Map<string, string>();
+  const pageHashes: string[] = [];
+  for (const url of shard.urls) {
+    let pageHash = known(url);
+    if (pageHash === undefined) {
+      const document = readDocument(siteDir, shard, url);
+      documents.set(url, document);
+      pageHash = documentHash(document);
+    }
+    pageHashes.push(pageHash);
+    hash.update(`\0${url}\0${pageHash}`);
+  }
+  return { hash: hash.digest("hex"), documents, pageHashes };
 }
 
-async function previousPlan(previousSiteDir: string): Promise<Map<string, SearchShard>> {
+/**
+ * The previous build's hash of each page's document that still holds: the
+ * page is the previous build's own file, and its filters are the same. A
+ * build hard-links every page it does not render again from the site it
+ * replaces, so the same file (inode) is the same page: rebuilding 20,000
+ * articles after one edit spent 3.9 s reading pages to hash them. Only when
+ * the previous site is another folder: a rebuild in place (the dev server)
+ * writes a page into its own file.
+ */
+async function previousPageHashes(
+  siteDir: string,
+  previousSiteDir: string,
+): Promise<(shard: SearchShard, url: string) => string | undefined> {
+  const none = () => undefined;
+  let recorded: IndexedPagesFile;
+  let plan: SearchShard[];
   try {
-    return new Map((await readPlan(previousSiteDir)).map((shard) => [shard.id, shard]));
+    recorded = JSON.parse(await readFile(join(previousSiteDir, INDEXED_PAGES_FILE), "utf8")) as IndexedPagesFile;
+    plan = await readPlan(previousSiteDir);
   } catch {
-    return new Map();
+    return none;
   }
+  if (recorded.format !== INDEX_FORMAT) return none;
+  const filtersBefore = new Map<string, readonly string[]>();
+  for (const shard of plan) for (const url of shard.urls) filtersBefore.set(url, shard.filters[url] ?? []);
+  return (shard, url) => {
+    const hash = recorded.pages[url];
+    const filters = filtersBefore.get(url);
+    if (hash === undefined || filters === undefined || filters.join("\n") !== (shard.filters[url] ?? []).join("\n")) return undefined;
+    const now = statSync(pageFile(siteDir, url), { throwIfNoEntry: false });
+    const then = statSync(pageFile(previousSiteDir, url), { throwIfNoEntry: false });
+    return now !== undefined && then !== undefined && now.ino === then.ino && now.dev === then.dev ? hash : undefined;
+  };
 }
 
 async function previousShards(previousSiteDir: string | undefined): Promise<Map<string, IndexedShard>> {
@@ -238,8 +278,10 @@ export async function indexArticles(
   const inPlace = options.previousSiteDir !== undefined && resolve(options.previousSiteDir) === resolve(siteDir);
   const indexed: IndexedShard[] = [];
   const reused: string[] = [];
-  const planned =
-    options.previousSiteDir === undefined || inPlace ? new Map<string, SearchShard>() : await previousPlan(options.previousSiteDir);
+  const knownPage =
+    options.previousSiteDir === undefined || inPlace ? () => undefined : await previousPageHashes(siteDir, options.previousSiteDir);
+  /** Each indexed page's document hash, for the next build. */
+  const pageHashes: Record<string, string> = {};
   const one = async (shard: SearchShard): Promise<IndexedShard & { reused: boolean }> => {
     const outputPath = join(root, shard.id);
     const previousPath = options.previousSiteDir === undefined ? null : join(options.previousSiteDir, PAGEFIND_DIR, shard.id);
@@ -251,19 +293,17 @@ export async function indexArticles(
       for (const [, target] of files) linkedShard.set(target, shard);
       linker.link(files);
     };
-    if (indexedBefore && !inPlace && samePagesAs(siteDir, options.previousSiteDir ?? "", shard, planned.get(shard.id))) {
-      linkPrevious();
-      return { id: shard.id, span: shard.span, pages: shard.urls.length, hash: before.hash, reused: true };
-    }
-    const { pages, hash } = readShardPages(siteDir, shard);
+    const { hash, documents, pageHashes: hashes } = hashShard(siteDir, shard, (url) => knownPage(shard, url));
+    shard.urls.forEach((url, at) => (pageHashes[url] = hashes[at] ?? ""));
     const unchanged = indexedBefore && before.hash === hash;
     if (unchanged) {
       if (!inPlace) linkPrevious();
     } else {
       await rm(outputPath, { recursive: true, force: true });
+      const pages = shard.urls.map((url) => ({ url, document: documents.get(url) ?? readDocument(siteDir, shard, url) }));
       await indexShard(pages, outputPath);
     }
-    return { id: shard.id, span: shard.span, pages: pages.length, hash, reused: unchanged };
+    return { id: shard.id, span: shard.span, pages: shard.urls.length, hash, reused: unchanged };
   };
   const linker = startFileLinker();
   /** Each linked file's shard, by its path in the new site. */
@@ -292,10 +332,9 @@ export async function indexArticles(
     for (const shard of broken) {
       const at = chosen.indexOf(shard);
       const outputPath = join(root, shard.id);
-      const { pages, hash } = readShardPages(siteDir, shard);
       await rm(outputPath, { recursive: true, force: true });
-      await indexShard(pages, outputPath);
-      results[at] = { id: shard.id, span: shard.span, pages: pages.length, hash, reused: false };
+      await indexShard(readShardPages(siteDir, shard), outputPath);
+      results[at] = { ...(results[at] as IndexedShard), reused: false };
     }
     for (const { reused: copied, ...shard } of results) {
       indexed.push(shard);
@@ -311,8 +350,13 @@ export async function indexArticles(
       if (entry.isDirectory() && !wanted.has(entry.name)) await rm(join(root, entry.name), { recursive: true, force: true });
     }
     await writeShardList(root, indexed);
+    await writeIndexedPages(siteDir, pageHashes);
   }
   return { indexedPages: indexed.reduce((sum, shard) => sum + shard.pages, 0), shards: indexed, reused };
+}
+
+async function writeIndexedPages(siteDir: string, pages: Record<string, string>): Promise<void> {
+  await writeFile(join(siteDir, INDEXED_PAGES_FILE), JSON.stringify({ format: INDEX_FORMAT, pages } satisfies IndexedPagesFile));
 }
 
 /** The library once at the top of `pagefind/`, and the shard list the search page's tools read. */
@@ -336,10 +380,13 @@ export async function assembleIndex(siteDir: string): Promise<SearchIndexResult>
       missing.map((id) => `shard "${id}" is missing from ${root}`),
     );
   const indexed: IndexedShard[] = [];
+  const pageHashes: Record<string, string> = {};
   for (const shard of shards) {
-    const { pages, hash } = readShardPages(siteDir, shard);
-    indexed.push({ id: shard.id, span: shard.span, pages: pages.length, hash });
+    const { hash, pageHashes: hashes } = hashShard(siteDir, shard, () => undefined);
+    shard.urls.forEach((url, at) => (pageHashes[url] = hashes[at] ?? ""));
+    indexed.push({ id: shard.id, span: shard.span, pages: shard.urls.length, hash });
   }
   await writeShardList(root, indexed);
+  await writeIndexedPages(siteDir, pageHashes);
   return { indexedPages: indexed.reduce((sum, shard) => sum + shard.pages, 0), shards: indexed, reused: [] };
 }

@@ -1,12 +1,14 @@
 // Rebuilding a site re-indexes only the search shards whose articles changed;
 // the others are copied from the site being replaced.
 import assert from "node:assert/strict";
-import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import { buildSite } from "../../src/build.ts";
 import { PROJECT_ROOT } from "../../src/projectRoot.ts";
+import { indexArticles, readPlan } from "../../src/search/indexArticles.ts";
 import { readIndexedPages } from "../support/pagefindIndex.ts";
 
 const FIXTURE_DIR = join(PROJECT_ROOT, "tests", "fixtures", "search");
@@ -48,6 +50,26 @@ describe("rebuilding the search index", () => {
       pages.filter((page) => page.content.includes("zeppelin")).map((page) => page.url),
       ["/articles/f-2021-geneva-ceasefire-holds/"],
     );
+  });
+
+  it("should read a page the previous build indexed again when its filters changed, though it is the same file", async () => {
+    const previous = join(seedsDir, "..", "filters-before");
+    const site = join(seedsDir, "..", "filters-after");
+    await buildSite({ seedsDir, outDir: previous, shardPages: 3 });
+    // The same pages, hard-linked as a rebuild links them, and one more filter on one page.
+    execFileSync("cp", ["-al", previous, site]);
+    await rm(join(site, "pagefind"), { recursive: true });
+    const plan = await readPlan(previous);
+    const url = "/articles/f-2021-geneva-ceasefire-holds/";
+    const shards = plan.map((shard) =>
+      shard.filters[url] === undefined
+        ? shard
+        : { ...shard, filters: { ...shard.filters, [url]: [...(shard.filters[url] ?? []), "person:Zeppelin"] } },
+    );
+    const result = await indexArticles(site, shards, { previousSiteDir: previous });
+    assert.deepEqual(result.reused, ["2021-05-18", "2020", "2019"]);
+    const page = (await readIndexedPages(site)).find((indexed) => indexed.url === url);
+    assert.deepEqual(page?.filters.person, ["Zeppelin"]);
   });
 
   it("should index again every shard of a site indexed by another Pagefind or with other options", async () => {
