@@ -7,7 +7,7 @@
  * index, file for file (tests/search/indexedPage.test.ts), and spares it
  * the navigation, related coverage and stylesheet around it: at 20,000
  * articles, indexing a shard of 1,741 pages took 1.1 s instead of 1.5 s,
- * and writing its pages for Pagefind a third of the bytes.
+ * and the pages written for Pagefind weigh half as much.
  */
 
 /** The `data-pagefind-body` element, or the whole page when it has none. */
