@@ -234,7 +234,7 @@ async function indexShard(pages: readonly ShardPage[], outputPath: string): Prom
   // the Node API, 20,000 pages took twice as long (117 s against 58 s).
   const folder = await mkdtemp(join(tmpdir(), "clippings-shard-"));
   try {
-    // Synchronous, as the reads: a shard's pages are written in a third of the time.
+    // Synchronous, as the reads: 1,000 pages written in 55–70 ms, against 170–350 ms one awaited write at a time.
     for (const page of pages) {
       const file = pageFile(folder, page.url);
       mkdirSync(dirname(file), { recursive: true });
