@@ -2,7 +2,7 @@
  * The only module that reads the seeds folder: every article file in it, as
  * bytes, in a stable order, and a note for everything it leaves out.
  */
-import type { Dirent } from "node:fs";
+import { readFileSync, type Dirent, type Stats } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { diagnostic, type Diagnostic } from "../diagnostics.ts";
@@ -48,11 +48,32 @@ async function listFiles(root: string, folder: string, notes: Diagnostic[]): Pro
 /** Files read at once. */
 const PARALLEL_READS = 16;
 
+export interface SeedReadOptions {
+  /**
+   * Told each article file's stats before it is read; when it answers
+   * true, the file's bytes are read only when first asked for. @default never
+   */
+  readonly defer?: (file: string, stats: Stats) => boolean;
+}
+
+/** A seed whose bytes are read from `path` when first asked for, and kept. */
+function deferredSeed(file: string, path: string): RawSeed {
+  let bytes: Uint8Array | undefined;
+  return {
+    file,
+    get bytes() {
+      bytes ??= readFileSync(path);
+      return bytes;
+    },
+  };
+}
+
 /** One article file's bytes, or why they were not read. */
-async function readSeed(folder: string, file: string): Promise<RawSeed | Diagnostic> {
+async function readSeed(folder: string, file: string, options: SeedReadOptions): Promise<RawSeed | Diagnostic> {
   const path = join(folder, file);
   try {
-    const { size } = await stat(path);
+    const stats = await stat(path);
+    const { size } = stats;
     if (size > MAX_FILE_BYTES) {
       return diagnostic(
         "FILE_TOO_LARGE",
@@ -60,6 +81,7 @@ async function readSeed(folder: string, file: string): Promise<RawSeed | Diagnos
         `${(size / 1024 / 1024).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for one article; it was not read. Split it into its articles.`,
       );
     }
+    if (options.defer?.(file, stats) === true) return deferredSeed(file, path);
     return { file, bytes: await readFile(path) };
   } catch (error) {
     return diagnostic("READ_FAILED", file, `could not be read: ${(error as Error).message}`);
@@ -67,7 +89,7 @@ async function readSeed(folder: string, file: string): Promise<RawSeed | Diagnos
 }
 
 /** Reads every article file under `folder`, sorted by path. */
-export async function readSeedFiles(folder: string): Promise<SeedFolder> {
+export async function readSeedFiles(folder: string, options: SeedReadOptions = {}): Promise<SeedFolder> {
   const info = await stat(folder).catch(() => null);
   if (info === null) throw new SeedsFolderError(`seeds folder "${folder}" does not exist`);
   if (!info.isDirectory()) throw new SeedsFolderError(`seeds folder "${folder}" is not a folder`);
@@ -88,7 +110,7 @@ export async function readSeedFiles(folder: string): Promise<SeedFolder> {
   let next = 0;
   const reader = async () => {
     for (let index = next++; index < articleFiles.length; index = next++) {
-      outcomes[index] = await readSeed(folder, articleFiles[index] as string);
+      outcomes[index] = await readSeed(folder, articleFiles[index] as string, options);
     }
   };
   await Promise.all(Array.from({ length: PARALLEL_READS }, reader));

@@ -15,6 +15,7 @@ import { withUniqueIds } from "../ingest/ingestSeeds.ts";
 import { readSeedFiles, type SeedFolder } from "../ingest/readSeedFiles.ts";
 import { openArticleCache, type ArticleCache } from "./articleCache.ts";
 import { codeVersion } from "./codeVersion.ts";
+import { openSeedStats, type SeedStats } from "./seedStats.ts";
 import { prepareSeed, type PreparedSeed } from "./prepareSeed.ts";
 import { PrepareWorkers } from "./prepareWorkers.ts";
 
@@ -96,20 +97,33 @@ async function prepareShared(
 export async function prepareFolder(seedsDir: string, options: IngestOptions, prepare: PrepareOptions = {}): Promise<PreparedFolder> {
   // Reading the files comes before their count is known (20,000 take seconds).
   prepare.onProgress?.({ stage: "parse", done: 0, total: 0 });
-  const folder = await readSeedFiles(seedsDir);
+  let cache: ArticleCache | null = null;
+  let seedStats: SeedStats | null = null;
+  if (prepare.cacheDir !== undefined) {
+    version ??= codeVersion(PREPARATION);
+    cache = await openArticleCache(prepare.cacheDir, await version, options);
+    seedStats = await openSeedStats(cache.folder);
+  }
+  /** The keys of the files whose stats say they are unchanged: those are not read unless prepared. */
+  const known = new Map<string, string>();
+  const folder = await readSeedFiles(seedsDir, {
+    defer: (file, stats) => {
+      const key = seedStats?.keyOf(file, stats);
+      if (key !== undefined) known.set(file, key);
+      return key !== undefined;
+    },
+  });
   const { seeds } = folder;
   const results: (PreparedSeed | undefined)[] = new Array<PreparedSeed | undefined>(seeds.length);
   let count = 0;
   const report = () => prepare.onProgress?.({ stage: "parse", done: count, total: seeds.length });
 
-  let cache: ArticleCache | null = null;
   let keys: string[] = [];
-  if (prepare.cacheDir !== undefined) {
-    version ??= codeVersion(PREPARATION);
-    const opened = await openArticleCache(prepare.cacheDir, await version, options);
-    keys = seeds.map((seed) => opened.keyOf(seed));
+  if (cache !== null) {
+    const opened = cache;
+    keys = seeds.map((seed) => known.get(seed.file) ?? opened.keyOf(seed));
     keys.forEach((key, index) => (results[index] = opened.read(key) ?? undefined));
-    cache = opened;
+    await seedStats?.save(new Map(seeds.map((seed, index) => [seed.file, keys[index] ?? ""])));
   }
   const cached = results.filter((result) => result !== undefined).length;
   count = cached;

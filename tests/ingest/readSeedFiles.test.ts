@@ -32,6 +32,29 @@ describe("readSeedFiles", () => {
     ]);
   });
 
+  it("should leave a file it is told to defer unread until its bytes are asked for", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "clippings-seeds-"));
+    await writeFile(join(dir, "a.txt"), "A");
+    await writeFile(join(dir, "b.txt"), "B");
+    const asked: Array<[string, number]> = [];
+    const { seeds } = await readSeedFiles(dir, {
+      defer: (file, stats) => {
+        asked.push([file, stats.size]);
+        return file === "b.txt";
+      },
+    });
+    assert.deepEqual(asked.sort(), [
+      ["a.txt", 1],
+      ["b.txt", 1],
+    ]);
+    await writeFile(join(dir, "a.txt"), "changed");
+    await writeFile(join(dir, "b.txt"), "read late");
+    assert.deepEqual(
+      seeds.map((seed) => Buffer.from(seed.bytes).toString()),
+      ["A", "read late"],
+    );
+  });
+
   it("should fail clearly on a missing or empty folder", async () => {
     const empty = await mkdtemp(join(tmpdir(), "clippings-empty-"));
     await assert.rejects(
