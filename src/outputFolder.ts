@@ -11,7 +11,7 @@ import { basename, dirname, join, resolve } from "node:path";
 
 export const SITE_MARKER = ".clippings-site";
 const STAGING = ".clippings-staging-";
-const RETIRED = ".clippings-retired-";
+export const RETIRED = ".clippings-retired-";
 
 export class OutputFolderError extends Error {
   override readonly name = "OutputFolderError";

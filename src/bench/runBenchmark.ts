@@ -15,6 +15,9 @@
  *    builds again with Clippings, keeping the first build's cache and site:
  *    what a keeper waits for after correcting a story; then adds one dated
  *    the newest day (`addOneSeed`) and builds again: after filing one.
+ *    Before each build, the bench waits for the background removal of the
+ *    site the build before replaced (`replacedSitesRemoved`), and after
+ *    writing the seeds, for them to be 2 s old, as an archive's files are.
  * 5. Prints a table, then one JSON line (`benchReport.ts`).
  *
  * Wall time depends on what else the machine is doing: the load average
@@ -28,8 +31,11 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
+import { RETIRED } from "../outputFolder.ts";
 import { PROJECT_ROOT } from "../projectRoot.ts";
 import { PAGEFIND_DIR, SHARDS_FILE } from "../search/indexArticles.ts";
 import { eleventyArgs, pagefindArgs, prepareBareProject } from "./bareBuild.ts";
@@ -52,6 +58,8 @@ const USAGE = `Usage: npm run bench -- --corpus DIR --articles N [options]
   -h, --help        this text`;
 
 const STAGED_BUILD = join(PROJECT_ROOT, "src", "bench", "stagedBuild.ts");
+/** Slightly more than `seedStats.ts`'s window of doubt. */
+const SEEDS_SETTLE_MS = 2_100;
 /** Marks a work folder as the benchmark's, so that `--out` never clears anything else. */
 const WORK_MARKER = ".clippings-bench";
 
@@ -115,9 +123,25 @@ function sourceVersion(): string {
   }
 }
 
+/**
+ * Waits until no site replaced by an earlier build is left beside `siteDir`.
+ * A build removes the site it replaced in the background, after it returns
+ * (outputFolder.ts): measured back to back, the next build would share the
+ * machine with that removal (52,000 files at 20,000 articles), which a
+ * keeper's builds, minutes apart, never do. Returns the seconds waited.
+ */
+async function replacedSitesRemoved(siteDir: string): Promise<number> {
+  const started = performance.now();
+  const leftover = async () => (await readdir(dirname(siteDir))).some((name) => name.startsWith(RETIRED));
+  while (await leftover()) await sleep(100);
+  return (performance.now() - started) / 1000;
+}
+
 async function runClippings(seedsDir: string, siteDir: string, cacheDir: string, profileDir: string | undefined): Promise<ClippingsRun> {
   // One argument each: the build passes them on to its step processes, each profiled into its own file.
   const profile = profileDir === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${resolve(profileDir)}`];
+  const waited = await replacedSitesRemoved(siteDir);
+  if (waited >= 0.1) console.error(`  (waited ${waited.toFixed(1)} s for the site the last build replaced to be removed)`);
   const before = load();
   const build = [STAGED_BUILD, "--seeds", seedsDir, "--out", siteDir, "--cache", cacheDir];
   const run = await measureCommand(process.execPath, [...profile, "--import", "tsx", ...build], {
@@ -187,6 +211,10 @@ async function main(args: string[]): Promise<number> {
 
     console.error(`Writing ${count} seeds into ${join(work, "seeds")} …`);
     const { dir: seedsDir, ...seeds } = await writeBenchSeeds(resolve(values.corpus), join(work, "seeds"), { count, seed });
+    // An archive's files are older than the build that reads them: a build
+    // trusts what it remembers of a file only if the file had not changed in
+    // the 2 s before that build began (seedStats.ts).
+    await sleep(SEEDS_SETTLE_MS);
     console.error(`Clippings build, cold (load ${load().toFixed(2)}) …`);
     const cacheDir = join(work, "cache");
     const clippings = await runClippings(seedsDir, join(work, "site"), cacheDir, values.profile);
