@@ -1,6 +1,7 @@
 /**
  * The only module that reads the seeds folder: every article file in it, as
- * bytes, in a stable order, and a note for everything it leaves out.
+ * bytes (read at once, or when first asked for: `SeedReadOptions.defer`),
+ * in a stable order, and a note for everything it leaves out.
  */
 import { readFileSync, type Dirent, type Stats } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
