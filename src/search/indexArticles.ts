@@ -19,9 +19,9 @@
  * A shard whose indexed content is unchanged since the previous build (same
  * hash in the previous site's `shards.json`) is copied from it, not indexed
  * again: editing one article re-indexes one shard. A page that is the
- * previous build's own file, with the same filters, is not even read: its
- * document's hash is the one the previous build recorded
- * (`INDEXED_PAGES_FILE`).
+ * previous build's own file is not even read: the hash of its indexed part
+ * is the one the previous build recorded (`INDEXED_PAGES_FILE`); its
+ * filters come from the plan.
  *
  * Shards can also be indexed apart, on several machines: each indexes its
  * own (`only`) from the rendered site, and `assembleIndex` then checks that
@@ -36,7 +36,7 @@ import * as pagefind from "pagefind";
 import type { ProgressListener } from "../buildProgress.ts";
 import { startFileLinker, type FileLink } from "../fileLinker.ts";
 import { heapGuard } from "../heapGrowth.ts";
-import { indexedPage } from "./indexedPage.ts";
+import { indexedPage, indexedPart } from "./indexedPage.ts";
 import { filterMarkup } from "./pageFilters.ts";
 import type { SearchShard } from "./shardPlan.ts";
 
@@ -46,12 +46,12 @@ export const PAGEFIND_DIR = "pagefind";
 export const SHARDS_FILE = "shards.json";
 /** The shard plan, inside PAGEFIND_DIR. */
 export const PLAN_FILE = "plan.json";
-/** Each indexed page's document hash, in the site beside its page fingerprints, for the next build. */
+/** Each indexed page's hash, in the site beside its page fingerprints, for the next build. */
 export const INDEXED_PAGES_FILE = ".clippings-indexed.json";
 
 interface IndexedPagesFile {
   readonly format: string;
-  /** Page URL → hash of the document Pagefind read for it. */
+  /** Page URL → hash of its indexed part (`indexedPart`), which its file alone decides. */
   readonly pages: Record<string, string>;
 }
 /** Library files every shard carries; kept once at the top of PAGEFIND_DIR. */
@@ -68,7 +68,7 @@ const UNUSED_FILES = [
 /** Shards indexed at once by the Pagefind service. */
 const SHARDS_AT_ONCE = 2;
 /** Bumped when what goes into an index changes other than through the pages and their filters (Pagefind's version, options). */
-const INDEX_FORMAT = "pagefind-1.6.0/en/3";
+const INDEX_FORMAT = "pagefind-1.6.0/en/4";
 
 /** Pagefind reported errors; each names the file or step it failed on. */
 export class SearchIndexError extends Error {
@@ -129,13 +129,18 @@ interface ShardPage {
   readonly document: string;
 }
 
-function readDocument(siteDir: string, shard: SearchShard, url: string): string {
+/** A page's document for Pagefind (`indexedPage`) and the hash of its indexed part, from its file. */
+function readPage(siteDir: string, shard: SearchShard, url: string): { readonly document: string; readonly hash: string } {
   // Synchronous: 20,000 pages read in 2.5 s, against 7.9 s one awaited read at a time.
-  return indexedPage(readFileSync(pageFile(siteDir, url), "utf8"), filterMarkup(shard.filters[url] ?? []));
+  const html = readFileSync(pageFile(siteDir, url), "utf8");
+  return {
+    document: indexedPage(html, filterMarkup(shard.filters[url] ?? [])),
+    hash: createHash("sha1").update(indexedPart(html)).digest("base64"),
+  };
 }
 
 function readShardPages(siteDir: string, shard: SearchShard): ShardPage[] {
-  return shard.urls.map((url) => ({ url, document: readDocument(siteDir, shard, url) }));
+  return shard.urls.map((url) => ({ url, document: readPage(siteDir, shard, url).document }));
 }
 
 /** Every file of the previous build's shard folder, to link into the new site (`FileLinker`). */
@@ -148,14 +153,12 @@ function shardFiles(from: string, to: string): FileLink[] {
     });
 }
 
-const documentHash = (document: string) => createHash("sha1").update(document).digest("base64");
-
 /**
- * A shard's hash, over its pages' URLs and the hashes of their documents,
- * each page's hash, and the documents read for them: a page whose hash is
- * `known` is not read. Links around a page's indexed part, such as the
- * neighbours or related coverage, change when other articles do and do not
- * touch the index.
+ * A shard's hash, over its pages' URLs, the hashes of their indexed parts
+ * and their filters; each page's hash; and the documents read for them: a
+ * page whose hash is `known` is not read. Links around a page's indexed
+ * part, such as the neighbours or related coverage, change when other
+ * articles do and do not touch the index.
  */
 function hashShard(siteDir: string, shard: SearchShard, known: (url: string) => string | undefined) {
   const hash = createHash("sha256").update(INDEX_FORMAT);
@@ -164,45 +167,35 @@ function hashShard(siteDir: string, shard: SearchShard, known: (url: string) => 
   for (const url of shard.urls) {
     let pageHash = known(url);
     if (pageHash === undefined) {
-      const document = readDocument(siteDir, shard, url);
-      documents.set(url, document);
-      pageHash = documentHash(document);
+      const page = readPage(siteDir, shard, url);
+      documents.set(url, page.document);
+      pageHash = page.hash;
     }
     pageHashes.push(pageHash);
-    hash.update(`\0${url}\0${pageHash}`);
+    hash.update(`\0${url}\0${pageHash}\0${(shard.filters[url] ?? []).join("\n")}`);
   }
   return { hash: hash.digest("hex"), documents, pageHashes };
 }
 
 /**
- * The previous build's hash of each page's document that still holds: the
- * page is the previous build's own file, and its filters are the same. A
- * build hard-links every page it does not render again from the site it
- * replaces, so the same file (inode) is the same page: rebuilding 20,000
- * articles after one edit spent 3.9 s reading pages to hash them. Only when
- * the previous site is another folder: a rebuild in place (the dev server)
- * writes a page into its own file.
+ * The previous build's hash of each page's indexed part that still holds:
+ * the page is the previous build's own file. A build hard-links every page
+ * it does not render again from the site it replaces, so the same file
+ * (inode) is the same page: rebuilding 20,000 articles after one edit spent
+ * 3.9 s reading pages to hash them. Only when the previous site is another
+ * folder: a rebuild in place (the dev server) writes a page into its own file.
  */
-async function previousPageHashes(
-  siteDir: string,
-  previousSiteDir: string,
-): Promise<(shard: SearchShard, url: string) => string | undefined> {
-  const none = () => undefined;
+async function previousPageHashes(siteDir: string, previousSiteDir: string): Promise<(url: string) => string | undefined> {
   let recorded: IndexedPagesFile;
-  let plan: SearchShard[];
   try {
     recorded = JSON.parse(await readFile(join(previousSiteDir, INDEXED_PAGES_FILE), "utf8")) as IndexedPagesFile;
-    plan = await readPlan(previousSiteDir);
   } catch {
-    return none;
+    return () => undefined;
   }
-  if (recorded.format !== INDEX_FORMAT) return none;
-  const filtersBefore = new Map<string, readonly string[]>();
-  for (const shard of plan) for (const url of shard.urls) filtersBefore.set(url, shard.filters[url] ?? []);
-  return (shard, url) => {
+  if (recorded.format !== INDEX_FORMAT) return () => undefined;
+  return (url) => {
     const hash = recorded.pages[url];
-    const filters = filtersBefore.get(url);
-    if (hash === undefined || filters === undefined || filters.join("\n") !== (shard.filters[url] ?? []).join("\n")) return undefined;
+    if (hash === undefined) return undefined;
     const now = statSync(pageFile(siteDir, url), { throwIfNoEntry: false });
     const then = statSync(pageFile(previousSiteDir, url), { throwIfNoEntry: false });
     return now !== undefined && then !== undefined && now.ino === then.ino && now.dev === then.dev ? hash : undefined;
@@ -280,7 +273,7 @@ export async function indexArticles(
   const reused: string[] = [];
   const knownPage =
     options.previousSiteDir === undefined || inPlace ? () => undefined : await previousPageHashes(siteDir, options.previousSiteDir);
-  /** Each indexed page's document hash, for the next build. */
+  /** Each indexed page's hash, for the next build. */
   const pageHashes: Record<string, string> = {};
   const one = async (shard: SearchShard): Promise<IndexedShard & { reused: boolean }> => {
     const outputPath = join(root, shard.id);
@@ -293,14 +286,14 @@ export async function indexArticles(
       for (const [, target] of files) linkedShard.set(target, shard);
       linker.link(files);
     };
-    const { hash, documents, pageHashes: hashes } = hashShard(siteDir, shard, (url) => knownPage(shard, url));
+    const { hash, documents, pageHashes: hashes } = hashShard(siteDir, shard, knownPage);
     shard.urls.forEach((url, at) => (pageHashes[url] = hashes[at] ?? ""));
     const unchanged = indexedBefore && before.hash === hash;
     if (unchanged) {
       if (!inPlace) linkPrevious();
     } else {
       await rm(outputPath, { recursive: true, force: true });
-      const pages = shard.urls.map((url) => ({ url, document: documents.get(url) ?? readDocument(siteDir, shard, url) }));
+      const pages = shard.urls.map((url) => ({ url, document: documents.get(url) ?? readPage(siteDir, shard, url).document }));
       await indexShard(pages, outputPath);
     }
     return { id: shard.id, span: shard.span, pages: shard.urls.length, hash, reused: unchanged };
