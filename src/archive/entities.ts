@@ -914,7 +914,11 @@ export function buildEntityIndex(
     }
     return pages;
   });
-  const companions = topCompanions(present, kept.map((group) => group.key), names);
+  const companions = topCompanions(
+    present,
+    kept.map((group) => group.key),
+    names,
+  );
 
   return kept
     .map((group, page): Entity => ({
