@@ -4,7 +4,9 @@
  * {@link PERIOD_PAGE_SIZE} entries, so no page grows with the archive.
  * Month pages carry a calendar whose days link to their articles.
  */
-import { getDay, getDaysInMonth, parseISO } from "date-fns";
+import { getDay } from "date-fns/getDay";
+import { getDaysInMonth } from "date-fns/getDaysInMonth";
+import { parseISO } from "date-fns/parseISO";
 import type { IsoDate } from "../article.ts";
 import type { ArchivedArticle, ListPage, YearGroup } from "./archive.ts";
 

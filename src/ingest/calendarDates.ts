@@ -3,7 +3,7 @@
  * `18 May 2021`, `Tuesday, May 18, 2021`, `03/04/2021`), turned into
  * `YYYY-MM-DD` without ever passing through a time zone.
  */
-import { isMatch } from "date-fns";
+import { isMatch } from "date-fns/isMatch";
 import type { IsoDate } from "../article.ts";
 import type { NumericDateOrder } from "./ingestOptions.ts";
 

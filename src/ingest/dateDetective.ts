@@ -3,7 +3,10 @@
  * never changed here: every finding is a warning with its evidence, for a
  * person to decide.
  */
-import { differenceInCalendarDays, format, getDay, parseISO } from "date-fns";
+import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays";
+import { format } from "date-fns/format";
+import { getDay } from "date-fns/getDay";
+import { parseISO } from "date-fns/parseISO";
 import type { DateConflict, IsoDate } from "../article.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics.ts";
 import type { ExplicitDate, RelativeDate, TextDates } from "./textDates.ts";

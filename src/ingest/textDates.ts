@@ -5,7 +5,9 @@
  * stated date (`yesterday`, `last Tuesday`, `on Wednesday`).
  */
 import * as chrono from "chrono-node";
-import { getDay, parseISO, subDays } from "date-fns";
+import { getDay } from "date-fns/getDay";
+import { parseISO } from "date-fns/parseISO";
+import { subDays } from "date-fns/subDays";
 import type { IsoDate } from "../article.ts";
 import { isoDate } from "./calendarDates.ts";
 import type { NumericDateOrder } from "./ingestOptions.ts";

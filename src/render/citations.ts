@@ -4,7 +4,8 @@
  * matter), never from a derived headline, so a citation stays valid when
  * parsing improves.
  */
-import { format, parseISO } from "date-fns";
+import { format } from "date-fns/format";
+import { parseISO } from "date-fns/parseISO";
 import type { Article } from "../article.ts";
 
 export interface CitationInput {

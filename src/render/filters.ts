@@ -2,7 +2,8 @@
  * Template filters: pure formatters from a value to text or HTML. They never
  * read files, sort or change what they are given.
  */
-import { format, parseISO } from "date-fns";
+import { format } from "date-fns/format";
+import { parseISO } from "date-fns/parseISO";
 import type { IsoDate } from "../article.ts";
 import { absoluteUrl, type SiteSettings } from "../site/siteSettings.ts";
 import { citeArticle } from "./citations.ts";
