@@ -5,7 +5,7 @@
  * attribution share these, so a quote's speaker and an entity page agree on
  * who someone is.
  */
-import nlp from "compromise";
+import { nlp } from "./compromise.ts";
 import { MONTHS } from "../ingest/calendarDates.ts";
 
 /** Titles and roles printed before a name, never part of it: lower case, without the abbreviation's period. */

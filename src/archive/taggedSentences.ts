@@ -17,7 +17,7 @@
  * (`postTagger/model/person/person-phrase.js`). Lower-case words keep no
  * tags: nothing downstream reads them. Pure; linear in the text.
  */
-import nlp from "compromise";
+import { nlp } from "./compromise.ts";
 
 /** One word as in compromise's `document`: its text apart from the punctuation around it. */
 export interface TaggedTerm {

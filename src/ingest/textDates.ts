@@ -4,7 +4,9 @@
  * weekday written next to them, if any) and references relative to the
  * stated date (`yesterday`, `last Tuesday`, `on Wednesday`).
  */
-import * as chrono from "chrono-node";
+import type { ParsedComponents } from "chrono-node";
+// English alone: the package's index loads every language, 266 files, 0.3 s of each start under tsx.
+import { casual, GB } from "chrono-node/en";
 import { getDay } from "date-fns/getDay";
 import { parseISO } from "date-fns/parseISO";
 import { subDays } from "date-fns/subDays";
@@ -53,10 +55,10 @@ const MONTH_NAME = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 /** "Tuesday, May 18, 2021" states a weekday for the date; "last Friday, 03/04" does not. */
 const WEEKDAY_FIRST = /^(?:on\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+\S/i;
 const BARE_WEEKDAY = /^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day,?$/i;
-const MONTH_FIRST = chrono.en.casual;
-const DAY_FIRST = chrono.en.GB;
+const MONTH_FIRST = casual;
+const DAY_FIRST = GB;
 
-function componentsDate(components: chrono.ParsedComponents): IsoDate | null {
+function componentsDate(components: ParsedComponents): IsoDate | null {
   const year = components.get("year");
   const month = components.get("month");
   const day = components.get("day");
