@@ -5,6 +5,7 @@
 import { performance } from "node:perf_hooks";
 import type { Archive } from "./archive/archive.ts";
 import { buildArchive } from "./archive/buildArchive.ts";
+import { startPairScoringHelper } from "./archive/pairScores.ts";
 import type { Article } from "./article.ts";
 import type { BuildOptions } from "./buildOptions.ts";
 import type { Diagnostic } from "./diagnostics.ts";
@@ -79,6 +80,12 @@ export async function ingestFolder(seedsDir: string, options: IngestOptions): Pr
 }
 
 /**
+ * Articles from which related pairs are scored on two threads: below it,
+ * the helper thread's start (some 0.3 s, on another core) buys little.
+ */
+const PAIR_SCORING_HELPER_FROM = 2_000;
+
+/**
  * Reads and parses a seeds folder into an archive; shared by the build and
  * the dev server. Articles are parsed and read for entities in worker
  * threads, and taken from the cache when `cacheDir` holds them.
@@ -87,10 +94,22 @@ export async function loadArchive(seedsDir: string, options: IngestOptions, load
   const prepared = await prepareFolder(seedsDir, options, load);
   const folder = ingested(seedsDir, prepared.folder, prepared.articles, prepared.rejected);
   load.onProgress?.({ stage: "archive", done: 0, total: folder.articles.length });
-  // The articles' terms for related coverage, remembered between builds beside the article cache.
-  const terms = load.cacheDir === undefined ? undefined : await termRecall(load.cacheDir);
-  const archive = buildArchive(folder.articles, { today: options.today, findings: prepared.findings, ...(terms && { terms }) });
-  await terms?.save();
+  // Started first, it loads on another core while this thread reads the articles' terms.
+  const pairScoring = folder.articles.length >= PAIR_SCORING_HELPER_FROM ? startPairScoringHelper() : undefined;
+  let archive: Archive;
+  try {
+    // The articles' terms for related coverage, remembered between builds beside the article cache.
+    const terms = load.cacheDir === undefined ? undefined : await termRecall(load.cacheDir);
+    archive = buildArchive(folder.articles, {
+      today: options.today,
+      findings: prepared.findings,
+      ...(terms && { terms }),
+      ...(pairScoring && { pairScoring }),
+    });
+    await terms?.save();
+  } finally {
+    await pairScoring?.close();
+  }
   return { ...folder, archive, cachedArticles: prepared.cached, sourceKeys: prepared.sourceKeys };
 }
 

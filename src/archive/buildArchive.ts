@@ -7,6 +7,7 @@ import { articleExtras } from "./articleExtras.ts";
 import type { Entity, EntityKind } from "./entities.ts";
 import { entityUrl, findEntities, KIND_FILTERS, KIND_FOLDERS, type ArticleFindings, type EntityFindings } from "./entityPages.ts";
 import { indexByCalendarDay, onThisDay } from "./onThisDay.ts";
+import type { PairScoringHelper } from "./pairScores.ts";
 import { buildPeriodPages } from "./periods.ts";
 import { findRelated } from "./related.ts";
 import type { TermRecall } from "./termMemory.ts";
@@ -22,6 +23,8 @@ export interface ArchiveOptions {
   readonly findings?: ReadonlyMap<string, ArticleFindings>;
   /** The related coverage's memory of the articles' terms, from the last build and for the next (`termMemory.ts`). @default none */
   readonly terms?: TermRecall;
+  /** A thread that scores the related coverage's pairs beside this one (`pairScores.ts`). @default none */
+  readonly pairScoring?: PairScoringHelper;
 }
 
 /** How many of the newest articles the home page lists. */
@@ -131,7 +134,7 @@ function entityIndexPages(findings: EntityFindings): EntityIndexPage[] {
 export function buildArchive(input: readonly Article[], options: ArchiveOptions): Archive {
   const sorted = [...input].sort(compareChronologically);
   const byId = new Map(sorted.map((article) => [article.id, article]));
-  const related = findRelated(sorted, {}, options.terms);
+  const related = findRelated(sorted, {}, options.terms, options.pairScoring);
   const findings = findEntities(sorted, options.findings);
   const counts = new Map(findings.entities.map((entity) => [entity.key, entity.articleIds.length]));
   const articles: ArchivedArticle[] = sorted.map((article, index) => {

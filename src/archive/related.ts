@@ -10,6 +10,18 @@
  * with N times the length of a posting list, which the common-term cap bounds.
  */
 import type { Article } from "../article.ts";
+import {
+  awaitBlocks,
+  scoreClaimedBlocks,
+  scoringJob,
+  shared,
+  topIndices,
+  type PairScoringHelper,
+  type Postings,
+  type ScoringJob,
+  type Signatures,
+  type Vectors,
+} from "./pairScores.ts";
 import { TermMemoryWriter, textKey, type TermRecall } from "./termMemory.ts";
 import { scanWords, termOf, type WordSink } from "./textTerms.ts";
 import { WordTable } from "./wordTable.ts";
@@ -78,14 +90,6 @@ export function relatedText(article: Article): string {
   let text = article.titleSource === "derived" ? "" : article.title;
   for (const block of article.body) text += `\n${block.kind === "paragraph" ? block.text.replace(LINK_TARGET, "]") : block.caption}`;
   return text;
-}
-
-/** Sparse, L2-normalised TF-IDF vectors: `terms[i]` ascending term ids, `weights[i]` parallel to it. */
-interface Vectors {
-  readonly terms: readonly Int32Array[];
-  readonly weights: readonly Float64Array[];
-  /** Document frequency, by term id. */
-  readonly df: Int32Array;
 }
 
 interface TermCounts {
@@ -178,140 +182,107 @@ function countTerms(articles: readonly Article[], recall?: TermRecall): TermCoun
   return { terms, counts, df: Int32Array.from(dfs) };
 }
 
-/** Sublinear tf (1 + ln tf), so a long article repeating a word does not drown the rest; smoothed idf, ln((1 + N) / (1 + df)) + 1. */
+/**
+ * Sublinear tf (1 + ln tf), so a long article repeating a word does not
+ * drown the rest; smoothed idf, ln((1 + N) / (1 + df)) + 1. In shared
+ * memory, for the thread that helps score them.
+ */
 function weigh(articles: readonly Article[], recall?: TermRecall): Vectors {
-  const { terms, counts, df } = countTerms(articles, recall);
+  const { terms: termsOf, counts, df } = countTerms(articles, recall);
   const idf = Float64Array.from(df, (d) => Math.log((1 + articles.length) / (1 + d)) + 1);
-  const weights = terms.map((ids, i) => {
+  const offsets = shared(Int32Array, articles.length + 1);
+  termsOf.forEach((ids, i) => (offsets[i + 1] = (offsets[i] ?? 0) + ids.length));
+  const terms = shared(Int32Array, offsets[articles.length] ?? 0);
+  const weights = shared(Float64Array, terms.length);
+  termsOf.forEach((ids, i) => {
     const count = counts[i] ?? new Int32Array(0);
-    const vector = new Float64Array(ids.length);
+    const first = offsets[i] ?? 0;
+    terms.set(ids, first);
     let squares = 0;
     for (let k = 0; k < ids.length; k++) {
       const w = (1 + Math.log(count[k] ?? 1)) * (idf[ids[k] ?? 0] ?? 0);
-      vector[k] = w;
+      weights[first + k] = w;
       squares += w * w;
     }
     const norm = Math.sqrt(squares) || 1;
-    for (let k = 0; k < vector.length; k++) vector[k] = (vector[k] ?? 0) / norm;
-    return vector;
+    for (let k = first; k < first + ids.length; k++) weights[k] = (weights[k] ?? 0) / norm;
   });
-  return { terms, weights, df };
+  return { offsets, terms, weights, df };
 }
 
 /**
- * The `count` best of `items[0 .. length)`, which index `keys`: higher key
- * first, ties by lower index. Insertion into a short sorted list: once it is
- * full most items lose to its last entry at once, so this stays close to one
- * pass where sorting every item would not.
- */
-function topIndices(keys: Float64Array, items: Int32Array, length: number, count: number): number[] {
-  const top: number[] = [];
-  for (let k = 0; k < length; k++) {
-    const item = items[k] ?? 0;
-    const key = keys[item] ?? 0;
-    let at = top.length;
-    for (; at > 0; at--) {
-      const other = top[at - 1] ?? 0;
-      const otherKey = keys[other] ?? 0;
-      if (key < otherKey || (key === otherKey && item > other)) break;
-    }
-    if (at >= count) continue;
-    top.splice(at, 0, item);
-    if (top.length > count) top.pop();
-  }
-  return top;
-}
-
-/**
- * The positions (into `terms[i]`) of each article's signature: its heaviest
+ * The positions (into each article's terms) of its signature: its heaviest
  * terms that another article has too, but not too many do. Ties by position,
  * i.e. by term id: same input, same signature.
  */
-function signatures(vectors: Vectors, cap: number): Int32Array[] {
+function signatures(vectors: Vectors, cap: number): Signatures {
+  const rows = vectors.offsets.length - 1;
   const usable = new Int32Array(vectors.df.length);
-  return vectors.terms.map((ids, i) => {
+  const chosen: number[][] = [];
+  for (let i = 0; i < rows; i++) {
+    const first = vectors.offsets[i] ?? 0;
     let length = 0;
-    for (let k = 0; k < ids.length; k++) {
-      const df = vectors.df[ids[k] ?? 0] ?? 0;
-      if (df >= 2 && df <= cap) usable[length++] = k;
+    for (let k = first, end = vectors.offsets[i + 1] ?? 0; k < end; k++) {
+      const df = vectors.df[vectors.terms[k] ?? 0] ?? 0;
+      if (df >= 2 && df <= cap) usable[length++] = k - first;
     }
-    return Int32Array.from(topIndices(vectors.weights[i] ?? new Float64Array(0), usable, length, SIGNATURE_TERMS));
-  });
+    chosen.push(topIndices(vectors.weights.subarray(first), usable, length, SIGNATURE_TERMS));
+  }
+  const offsets = shared(Int32Array, rows + 1);
+  chosen.forEach((positions, i) => (offsets[i + 1] = (offsets[i] ?? 0) + positions.length));
+  const positions = shared(Int32Array, offsets[rows] ?? 0);
+  chosen.forEach((list, i) => positions.set(list, offsets[i] ?? 0));
+  return { offsets, positions };
 }
 
-/** Inverted index over signatures, in compressed rows: the postings of term `t` are `docs[start[t] .. start[t + 1])`. */
-interface Postings {
-  readonly start: Int32Array;
-  readonly docs: Int32Array;
-  readonly weights: Float64Array;
-}
-
-function invert(vectors: Vectors, signature: readonly Int32Array[]): Postings {
-  const start = new Int32Array(vectors.df.length + 1);
-  signature.forEach((positions, i) => {
-    for (const k of positions) {
-      const slot = (vectors.terms[i]?.[k] ?? 0) + 1;
+/** The signature terms' postings, each with its article's weight for the term. */
+function invert(vectors: Vectors, signature: Signatures): Postings {
+  const rows = vectors.offsets.length - 1;
+  const termAt = (i: number, s: number) => (vectors.offsets[i] ?? 0) + (signature.positions[s] ?? 0);
+  const start = shared(Int32Array, vectors.df.length + 1);
+  for (let i = 0; i < rows; i++) {
+    for (let s = signature.offsets[i] ?? 0, end = signature.offsets[i + 1] ?? 0; s < end; s++) {
+      const slot = (vectors.terms[termAt(i, s)] ?? 0) + 1;
       start[slot] = (start[slot] ?? 0) + 1;
     }
-  });
+  }
   for (let t = 1; t < start.length; t++) start[t] = (start[t] ?? 0) + (start[t - 1] ?? 0);
   const next = start.slice(0, -1);
-  const docs = new Int32Array(start.at(-1) ?? 0);
-  const weights = new Float64Array(docs.length);
-  signature.forEach((positions, i) => {
-    for (const k of positions) {
-      const term = vectors.terms[i]?.[k] ?? 0;
+  const docs = shared(Int32Array, start.at(-1) ?? 0);
+  const weights = shared(Float64Array, docs.length);
+  for (let i = 0; i < rows; i++) {
+    for (let s = signature.offsets[i] ?? 0, end = signature.offsets[i + 1] ?? 0; s < end; s++) {
+      const term = vectors.terms[termAt(i, s)] ?? 0;
       const at = next[term] ?? 0;
       docs[at] = i;
-      weights[at] = vectors.weights[i]?.[k] ?? 0;
+      weights[at] = vectors.weights[termAt(i, s)] ?? 0;
       next[term] = at + 1;
     }
-  });
+  }
   return { start, docs, weights };
 }
 
 /**
  * Every scored pair: `found[i]` maps each candidate of article `i`, and each
  * article that had `i` as a candidate, to their cosine. A pair found from
- * either side is kept on both, so links are symmetric as far as `max` allows.
+ * either side is kept on both, so links are symmetric as far as `max`
+ * allows; its score is the one computed from the side that found it first
+ * in row order, whichever thread computed it.
  */
-function scorePairs(vectors: Vectors, signature: readonly Int32Array[], postings: Postings, candidates: number): Map<number, number>[] {
-  const n = vectors.terms.length;
-  const found = Array.from({ length: n }, () => new Map<number, number>());
-  const overlap = new Float64Array(n);
-  const touched = new Int32Array(n);
-  const dense = new Float64Array(vectors.df.length);
-  for (let i = 0; i < n; i++) {
-    const terms = vectors.terms[i] ?? new Int32Array(0);
-    const weights = vectors.weights[i] ?? new Float64Array(0);
-    // Signature overlap: the cosine over signature terms only, accumulated from the postings.
-    let length = 0;
-    for (const k of signature[i] ?? []) {
-      const term = terms[k] ?? 0;
-      const w = weights[k] ?? 0;
-      for (let p = postings.start[term] ?? 0, end = postings.start[term + 1] ?? 0; p < end; p++) {
-        const doc = postings.docs[p] ?? 0;
-        if (doc === i) continue;
-        if (overlap[doc] === 0) touched[length++] = doc;
-        overlap[doc] = (overlap[doc] ?? 0) + w * (postings.weights[p] ?? 0);
-      }
-    }
-    const best = topIndices(overlap, touched, length, candidates);
-    for (let k = 0; k < length; k++) overlap[touched[k] ?? 0] = 0;
-
-    // The exact cosine of the best, over full vectors: article i's spread out densely, the other's walked.
-    for (let k = 0; k < terms.length; k++) dense[terms[k] ?? 0] = weights[k] ?? 0;
-    for (const other of best) {
+function scorePairs(job: ScoringJob, helper?: PairScoringHelper): Map<number, number>[] {
+  helper?.help(job);
+  scoreClaimedBlocks(job);
+  awaitBlocks(job);
+  const rows = job.count.length;
+  const found = Array.from({ length: rows }, () => new Map<number, number>());
+  for (let i = 0; i < rows; i++) {
+    for (let slot = i * job.candidates, end = slot + (job.count[i] ?? 0); slot < end; slot++) {
+      const other = job.best[slot] ?? 0;
       if (found[i]?.has(other)) continue;
-      const otherTerms = vectors.terms[other] ?? new Int32Array(0);
-      const otherWeights = vectors.weights[other] ?? new Float64Array(0);
-      let dot = 0;
-      for (let k = 0; k < otherTerms.length; k++) dot += (dense[otherTerms[k] ?? 0] ?? 0) * (otherWeights[k] ?? 0);
-      const score = Math.min(1, Math.round(dot * 1e4) / 1e4);
+      const score = job.scores[slot] ?? 0;
       found[i]?.set(other, score);
       found[other]?.set(i, score);
     }
-    for (const term of terms) dense[term] = 0;
   }
   return found;
 }
@@ -355,14 +326,20 @@ const byId = (a: Article, b: Article) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0
  * the article itself; an article without words gets an empty list. Ids must
  * be unique, as ingest makes them. The result depends only on the set of
  * articles, not on their order, nor on `recall`: with it, the terms of the
- * texts the last build read come from its memory (`termMemory.ts`).
+ * texts the last build read come from its memory (`termMemory.ts`); nor on
+ * `helper`, a thread that scores pairs beside this one (`pairScores.ts`).
  */
-export function findRelated(articles: readonly Article[], options: RelatedOptions = {}, recall?: TermRecall): Map<string, RelatedLink[]> {
+export function findRelated(
+  articles: readonly Article[],
+  options: RelatedOptions = {},
+  recall?: TermRecall,
+  helper?: PairScoringHelper,
+): Map<string, RelatedLink[]> {
   const settings: Required<RelatedOptions> = { ...RELATED_DEFAULTS, ...options };
   const sorted = [...articles].sort(byId);
   const vectors = weigh(sorted, recall);
   const signature = signatures(vectors, commonTermCap(sorted.length));
-  const found = scorePairs(vectors, signature, invert(vectors, signature), candidateCount(settings.max));
+  const found = scorePairs(scoringJob(vectors, signature, invert(vectors, signature), candidateCount(settings.max)), helper);
   const ids = sorted.map((article) => article.id);
   const related = new Map(ids.map((id, i) => [id, linksOf(i, found, ids, settings)]));
   return new Map(articles.map((article) => [article.id, related.get(article.id) ?? []]));

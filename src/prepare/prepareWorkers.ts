@@ -3,7 +3,8 @@
  * and entity extraction use every core. Batches go to the workers with
  * room for them; each batch's results come back in the order of its seeds.
  */
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { startModuleWorker } from "../moduleWorker.ts";
 import type { IngestOptions } from "../ingest/ingestOptions.ts";
 import type { RawSeed } from "../ingest/rawSeed.ts";
 import type { PreparedSeed } from "./prepareSeed.ts";
@@ -23,18 +24,6 @@ interface Job {
 const WORKER = new URL("./prepareWorker.ts", import.meta.url);
 
 /**
- * A worker runs its module as plain Node: `--import tsx` does not reach
- * worker threads, so a TypeScript module is loaded through tsx's API
- * (https://tsx.is/dev-api/register-esm).
- */
-function startWorker(): Worker {
-  if (!WORKER.pathname.endsWith(".ts")) return new Worker(WORKER);
-  const tsx = import.meta.resolve("tsx/esm/api");
-  const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER.href)}); });`;
-  return new Worker(boot, { eval: true });
-}
-
-/**
  * Batches in flight per worker: the next one waits in the worker's queue,
  * so it never idles while this thread, busy preparing too, has not yet
  * read its last reply.
@@ -51,7 +40,7 @@ export class PrepareWorkers {
   constructor(size: number, options: IngestOptions) {
     this.#options = options;
     for (let index = 0; index < size; index += 1) {
-      const worker = startWorker();
+      const worker = startModuleWorker(WORKER);
       worker.on("message", (reply: PrepareReply) => this.#settle(worker, reply));
       worker.on("error", (error) => this.#fail(new PrepareWorkerError(`a preparing worker failed: ${error.message}`, { cause: error })));
       worker.on("exit", (code) => {

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import type { Article, BodyBlock } from "../../src/article.ts";
 import { findRelated, RELATED_DEFAULTS, relatedText, type RelatedLink } from "../../src/archive/related.ts";
+import { startPairScoringHelper } from "../../src/archive/pairScores.ts";
 import { textKey, type TermMemory } from "../../src/archive/termMemory.ts";
 import { stem, textTerms } from "../../src/archive/textTerms.ts";
 import { makeArticle, parse } from "../support/articles.ts";
@@ -274,5 +275,27 @@ describe("textTerms", () => {
       "news",
       "building",
     ]);
+  });
+});
+
+describe("findRelated with a helper thread", () => {
+  it("should find what this thread finds alone", async () => {
+    const articles = Array.from({ length: 600 }, (_, index) => {
+      const topic = index % 60;
+      const words = Array.from({ length: 12 }, (_, k) => `topic${topic}word${(k * 7 + index) % 25}`);
+      return story(
+        `story-${String(index).padStart(3, "0")}`,
+        `Report on topic${topic}`,
+        words.join(" "),
+        `shared${index % 7} closing words`,
+      );
+    });
+    const helper = startPairScoringHelper();
+    try {
+      await helper.ready;
+      assert.deepEqual(findRelated(articles, {}, undefined, helper), findRelated(articles));
+    } finally {
+      await helper.close();
+    }
   });
 });
