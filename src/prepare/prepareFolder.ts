@@ -122,7 +122,7 @@ export async function prepareFolder(seedsDir: string, options: IngestOptions, pr
   if (cache !== null) {
     const opened = cache;
     keys = seeds.map((seed) => known.get(seed.file) ?? opened.keyOf(seed));
-    keys.forEach((key, index) => (results[index] = opened.read(key) ?? undefined));
+    opened.readAll(keys).forEach((prepared, index) => (results[index] = prepared ?? undefined));
     await seedStats?.save(new Map(seeds.map((seed, index) => [seed.file, keys[index] ?? ""])));
   }
   const cached = results.filter((result) => result !== undefined).length;
