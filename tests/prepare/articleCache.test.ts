@@ -4,7 +4,7 @@ import { mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { holdsOn, openArticleCache, PACK_FILE, PACK_STALE_SHARE } from "../../src/prepare/articleCache.ts";
+import { holdsOn, openArticleCache, openPack, PACK_FILE, PACK_STALE_SHARE } from "../../src/prepare/articleCache.ts";
 import { prepareSeed, type PreparedSeed } from "../../src/prepare/prepareSeed.ts";
 
 const seed = (text: string, file = "2021-05-18-talks.txt") => ({ file, bytes: new TextEncoder().encode(text) });
@@ -131,6 +131,24 @@ describe("articleCache", () => {
     await build(dir, keysFrom(100, 4), prepared);
     await removeEntryFiles(dir);
     assert.equal(await build(dir, keys.slice(0, 1), prepared), 0);
+  });
+
+  it("should read a pack's entries through windows smaller than the pack, in any order", async () => {
+    const dir = await tempDir();
+    const keys = keysFrom(0, 12);
+    await build(dir, keys, prepared);
+    const path = join(dir, "articles", "v1", PACK_FILE);
+    const whole = await readFile(path);
+    const entrySize = JSON.stringify({ today: options.today, prepared }).length;
+    // Windows of about two entries and a half: entries cross their ends, and the index is longer than one.
+    const pack = openPack(path, Math.round(entrySize * 2.5));
+    assert.ok(pack !== null);
+    assert.deepEqual([...pack.spans.keys()].sort(), [...keys].sort());
+    const spans = [...pack.spans.values()];
+    for (const order of [spans, [...spans].reverse()])
+      for (const [start, length] of order) assert.deepEqual(pack.read(start, length), whole.subarray(start, start + length));
+    assert.equal(pack.read(whole.length - 2, 5), null, "past the end");
+    pack.close();
   });
 
   it("should read the entries' own files when the pack is damaged", async () => {
