@@ -69,6 +69,19 @@ function deferredSeed(file: string, path: string): RawSeed {
   };
 }
 
+/**
+ * Why a seed's bytes cannot be read, or `null` when they can. A deferred
+ * seed is read when first asked for, and its file may be gone by then.
+ */
+export function readFailure(seed: RawSeed): Diagnostic | null {
+  try {
+    void seed.bytes;
+    return null;
+  } catch (error) {
+    return diagnostic("READ_FAILED", seed.file, `could not be read: ${(error as Error).message}`);
+  }
+}
+
 /** One article file's bytes, or why they were not read. */
 async function readSeed(folder: string, file: string, options: SeedReadOptions): Promise<RawSeed | Diagnostic> {
   const path = join(folder, file);

@@ -12,7 +12,7 @@ import type { ProgressListener } from "../buildProgress.ts";
 import type { Diagnostic } from "../diagnostics.ts";
 import type { IngestOptions } from "../ingest/ingestOptions.ts";
 import { withUniqueIds } from "../ingest/ingestSeeds.ts";
-import { readSeedFiles, type SeedFolder } from "../ingest/readSeedFiles.ts";
+import { readFailure, readSeedFiles, type SeedFolder } from "../ingest/readSeedFiles.ts";
 import { openArticleCache, type ArticleCache } from "./articleCache.ts";
 import { codeVersion } from "./codeVersion.ts";
 import { openSeedStats, type SeedStats } from "./seedStats.ts";
@@ -129,7 +129,14 @@ export async function prepareFolder(seedsDir: string, options: IngestOptions, pr
   count = cached;
   report();
 
-  const misses = seeds.flatMap((_, index) => (results[index] === undefined ? [index] : []));
+  const misses = seeds.flatMap((seed, index) => {
+    if (results[index] !== undefined) return [];
+    // A file known by its stats is read only now: if it went in between, it is reported like any file that cannot be read, and not cached.
+    const failure = readFailure(seed);
+    if (failure === null) return [index];
+    results[index] = { ok: false, error: failure };
+    return [];
+  });
   const done = (index: number, prepared: PreparedSeed) => {
     results[index] = prepared;
     cache?.write(keys[index] ?? "", prepared);

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { rmSync } from "node:fs";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
@@ -52,6 +53,29 @@ describe("prepareFolder", () => {
     const article = edited.articles.find((one) => one.sourceFile === SEED_003);
     const names = edited.findings.get(article?.id ?? "")?.mentions.map((mention) => mention.name) ?? [];
     assert.ok(names.includes("Jen Psaki") && !names.includes("Karine Jean-Pierre"), names.join(", "));
+  });
+
+  it("should report a file known by its stats that is gone when it must be read, and go on", async () => {
+    const dir = await seedsCopy();
+    const cacheDir = await mkdtemp(join(tmpdir(), "clippings-cache-"));
+    // Files changed in the last two seconds before a build are read again by the next: these must be older.
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    await prepareFolder(dir, options, { cacheDir });
+    // The entries gone but not the files' stats (seeds.json): each file is read only when it must be prepared.
+    const [version = ""] = await readdir(join(cacheDir, "articles"));
+    const entries = join(cacheDir, "articles", version);
+    for (const name of await readdir(entries)) if (name !== "seeds.json") await rm(join(entries, name), { recursive: true });
+    // Told of the entries read, the files not yet read: one goes.
+    const gone = ({ total }: BuildProgress) => total > 0 && rmSync(join(dir, SEED_003), { force: true });
+    const prepared = await prepareFolder(dir, options, { cacheDir, onProgress: gone });
+    assert.deepEqual(
+      prepared.rejected.map(({ code, file }) => [code, file]),
+      [
+        ["READ_FAILED", SEED_003],
+        ["EMPTY_FILE", "empty.txt"],
+      ],
+    );
+    assert.equal(prepared.articles.length, 1);
   });
 
   it("should give the same records when worker threads share the work", async () => {
