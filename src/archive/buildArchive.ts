@@ -9,7 +9,7 @@ import { entityUrl, findEntities, KIND_FILTERS, KIND_FOLDERS, type ArticleFindin
 import { indexByCalendarDay, onThisDay } from "./onThisDay.ts";
 import type { PairScoringHelper } from "./pairScores.ts";
 import { buildPeriodPages } from "./periods.ts";
-import { findRelated } from "./related.ts";
+import { startRelated } from "./related.ts";
 import type { TermRecall } from "./termMemory.ts";
 
 export interface ArchiveOptions {
@@ -134,8 +134,10 @@ function entityIndexPages(findings: EntityFindings): EntityIndexPage[] {
 export function buildArchive(input: readonly Article[], options: ArchiveOptions): Archive {
   const sorted = [...input].sort(compareChronologically);
   const byId = new Map(sorted.map((article) => [article.id, article]));
-  const related = findRelated(sorted, {}, options.terms, options.pairScoring);
+  const pendingRelated = startRelated(sorted, {}, options.terms, options.pairScoring);
+  // The helper scores related coverage's pairs while this thread finds the entities, then both score what is left.
   const findings = findEntities(sorted, options.findings);
+  const related = pendingRelated.finish();
   const counts = new Map(findings.entities.map((entity) => [entity.key, entity.articleIds.length]));
   const articles: ArchivedArticle[] = sorted.map((article, index) => {
     const before = sorted[index - 1];

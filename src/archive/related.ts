@@ -269,8 +269,7 @@ function invert(vectors: Vectors, signature: Signatures): Postings {
  * allows; its score is the one computed from the side that found it first
  * in row order, whichever thread computed it.
  */
-function scorePairs(job: ScoringJob, helper?: PairScoringHelper): Map<number, number>[] {
-  helper?.help(job);
+function scorePairs(job: ScoringJob): Map<number, number>[] {
   scoreClaimedBlocks(job);
   awaitBlocks(job);
   const rows = job.count.length;
@@ -320,6 +319,11 @@ function linksOf(
 /** Byte order, not locale order, so every machine breaks ties the same way. */
 const byId = (a: Article, b: Article) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** Related coverage whose pairs are being scored: `finish` scores what is left on this thread and gives the links. */
+export interface PendingRelated {
+  finish(): Map<string, RelatedLink[]>;
+}
+
 /**
  * For every article (keyed by id, every article present, in input order), up
  * to `max` others on the same story, most similar first, ties by id. Never
@@ -335,12 +339,33 @@ export function findRelated(
   recall?: TermRecall,
   helper?: PairScoringHelper,
 ): Map<string, RelatedLink[]> {
+  return startRelated(articles, options, recall, helper).finish();
+}
+
+/**
+ * `findRelated` in two halves, for a thread with other work: the helper
+ * starts scoring the pairs when this returns, and scores alone until
+ * `finish` is called, which scores the rest on this thread too. Without a
+ * helper, all the scoring is in `finish`.
+ */
+export function startRelated(
+  articles: readonly Article[],
+  options: RelatedOptions = {},
+  recall?: TermRecall,
+  helper?: PairScoringHelper,
+): PendingRelated {
   const settings: Required<RelatedOptions> = { ...RELATED_DEFAULTS, ...options };
   const sorted = [...articles].sort(byId);
   const vectors = weigh(sorted, recall);
   const signature = signatures(vectors, commonTermCap(sorted.length));
-  const found = scorePairs(scoringJob(vectors, signature, invert(vectors, signature), candidateCount(settings.max)), helper);
-  const ids = sorted.map((article) => article.id);
-  const related = new Map(ids.map((id, i) => [id, linksOf(i, found, ids, settings)]));
-  return new Map(articles.map((article) => [article.id, related.get(article.id) ?? []]));
+  const job = scoringJob(vectors, signature, invert(vectors, signature), candidateCount(settings.max));
+  helper?.help(job);
+  return {
+    finish() {
+      const found = scorePairs(job);
+      const ids = sorted.map((article) => article.id);
+      const related = new Map(ids.map((id, i) => [id, linksOf(i, found, ids, settings)]));
+      return new Map(articles.map((article) => [article.id, related.get(article.id) ?? []]));
+    },
+  };
 }

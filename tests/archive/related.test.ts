@@ -3,8 +3,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import type { Article, BodyBlock } from "../../src/article.ts";
-import { findRelated, RELATED_DEFAULTS, relatedText, type RelatedLink } from "../../src/archive/related.ts";
-import { startPairScoringHelper } from "../../src/archive/pairScores.ts";
+import { findRelated, RELATED_DEFAULTS, relatedText, startRelated, type RelatedLink } from "../../src/archive/related.ts";
+import { BLOCK_ROWS, startPairScoringHelper } from "../../src/archive/pairScores.ts";
 import { textKey, type TermMemory } from "../../src/archive/termMemory.ts";
 import { stem, textTerms } from "../../src/archive/textTerms.ts";
 import { makeArticle, parse } from "../support/articles.ts";
@@ -279,21 +279,33 @@ describe("textTerms", () => {
 });
 
 describe("findRelated with a helper thread", () => {
+  const articles = Array.from({ length: 600 }, (_, index) => {
+    const topic = index % 60;
+    const words = Array.from({ length: 12 }, (_, k) => `topic${topic}word${(k * 7 + index) % 25}`);
+    return story(`story-${String(index).padStart(3, "0")}`, `Report on topic${topic}`, words.join(" "), `shared${index % 7} closing words`);
+  });
+
   it("should find what this thread finds alone", async () => {
-    const articles = Array.from({ length: 600 }, (_, index) => {
-      const topic = index % 60;
-      const words = Array.from({ length: 12 }, (_, k) => `topic${topic}word${(k * 7 + index) % 25}`);
-      return story(
-        `story-${String(index).padStart(3, "0")}`,
-        `Report on topic${topic}`,
-        words.join(" "),
-        `shared${index % 7} closing words`,
-      );
-    });
     const helper = startPairScoringHelper();
     try {
       await helper.ready;
       assert.deepEqual(findRelated(articles, {}, undefined, helper), findRelated(articles));
+    } finally {
+      await helper.close();
+    }
+  });
+
+  it("should let the helper score alone between the two halves (startRelated), for the same links", async () => {
+    const helper = startPairScoringHelper();
+    try {
+      await helper.ready;
+      const pending = startRelated(articles, {}, undefined, helper);
+      // This thread is free: every block of the 600 rows (64 rows each) goes to the helper.
+      const blocks = Math.ceil(articles.length / BLOCK_ROWS);
+      for (let waited = 0; helper.blocksScored() < blocks && waited < 10_000; waited += 10)
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      assert.equal(helper.blocksScored(), blocks);
+      assert.deepEqual(pending.finish(), findRelated(articles));
     } finally {
       await helper.close();
     }
