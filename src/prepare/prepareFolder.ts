@@ -135,6 +135,7 @@ export async function prepareFolder(seedsDir: string, options: IngestOptions, pr
     const failure = readFailure(seed);
     if (failure === null) return [index];
     results[index] = { ok: false, error: failure };
+    count += 1;
     return [];
   });
   const done = (index: number, prepared: PreparedSeed) => {

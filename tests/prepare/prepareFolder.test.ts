@@ -66,8 +66,13 @@ describe("prepareFolder", () => {
     const entries = join(cacheDir, "articles", version);
     for (const name of await readdir(entries)) if (name !== "seeds.json") await rm(join(entries, name), { recursive: true });
     // Told of the entries read, the files not yet read: one goes.
-    const gone = ({ total }: BuildProgress) => total > 0 && rmSync(join(dir, SEED_003), { force: true });
-    const prepared = await prepareFolder(dir, options, { cacheDir, onProgress: gone });
+    const progress: BuildProgress[] = [];
+    const onProgress = (step: BuildProgress) => {
+      progress.push(step);
+      if (step.total > 0) rmSync(join(dir, SEED_003), { force: true });
+    };
+    const prepared = await prepareFolder(dir, options, { cacheDir, onProgress });
+    assert.deepEqual(progress.at(-1), { stage: "parse", done: 3, total: 3 }, "every file done, the one gone too");
     assert.deepEqual(
       prepared.rejected.map(({ code, file }) => [code, file]),
       [
