@@ -71,7 +71,9 @@ function groupByYearAndMonth(articles: readonly ArchivedArticle[]): YearGroup[] 
 export const ENTITY_INDEX_PAGE_SIZE = 500;
 
 /** An entity's first and last dates and its articles by year (by month within one year). */
-function entityTimeline(entity: Entity, byId: ReadonlyMap<string, ArchivedArticle>): Pick<EntityPageView, "span" | "timeline"> {
+type EntityTimeline = Pick<EntityPageView, "span" | "timeline">;
+
+function entityTimeline(entity: Entity, byId: ReadonlyMap<string, Article>): EntityTimeline {
   const all = entity.articleIds.flatMap((id) => byId.get(id)?.date ?? []);
   const oneYear = all.length > 0 && all[0]?.slice(0, 4) === all[all.length - 1]?.slice(0, 4);
   const timeline = new Map<string, number>();
@@ -85,12 +87,18 @@ function entityTimeline(entity: Entity, byId: ReadonlyMap<string, ArchivedArticl
   };
 }
 
-function entityPageViews(findings: EntityFindings, byId: ReadonlyMap<string, ArchivedArticle>): EntityPageView[] {
-  // Once per entity, not per page: the pages of an entity named in 10,000 articles would each go through all of them.
-  const timelines = new Map<Entity, Pick<EntityPageView, "span" | "timeline">>();
+/** Each entity's timeline: once per entity, not per page, or the pages of an entity named in 10,000 articles would each go through all of them. */
+function entityTimelines(findings: EntityFindings, byId: ReadonlyMap<string, Article>): Map<Entity, EntityTimeline> {
+  return new Map(findings.entities.map((entity) => [entity, entityTimeline(entity, byId)]));
+}
+
+function entityPageViews(
+  findings: EntityFindings,
+  byId: ReadonlyMap<string, ArchivedArticle>,
+  timelines: ReadonlyMap<Entity, EntityTimeline>,
+): EntityPageView[] {
   return findings.pages.map((page) => {
-    let timeline = timelines.get(page.entity);
-    if (timeline === undefined) timelines.set(page.entity, (timeline = entityTimeline(page.entity, byId)));
+    const timeline = timelines.get(page.entity) ?? entityTimeline(page.entity, byId);
     return {
       url: page.url,
       name: page.entity.name,
@@ -137,6 +145,8 @@ export function buildArchive(input: readonly Article[], options: ArchiveOptions)
   const pendingRelated = startRelated(sorted, {}, options.terms, options.pairScoring);
   // The helper scores related coverage's pairs while this thread finds the entities, then both score what is left.
   const findings = findEntities(sorted, options.findings);
+  // Nor do the entities' timelines need it: the articles' dates are enough.
+  const timelines = entityTimelines(findings, byId);
   const related = pendingRelated.finish();
   const counts = new Map(findings.entities.map((entity) => [entity.key, entity.articleIds.length]));
   const articles: ArchivedArticle[] = sorted.map((article, index) => {
@@ -176,7 +186,7 @@ export function buildArchive(input: readonly Article[], options: ArchiveOptions)
     periodPages: buildPeriodPages(years),
     onThisDay: onThisDay(indexByCalendarDay(dated), options.today),
     today: options.today,
-    entityPages: entityPageViews(findings, byArticleId),
+    entityPages: entityPageViews(findings, byArticleId, timelines),
     entityIndexPages: entityIndexPages(findings),
   };
 }
