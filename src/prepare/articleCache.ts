@@ -29,18 +29,19 @@
  * The cache is an optimisation, never a source of truth: an entry that
  * cannot be read or parsed is a miss, a damaged pack is no pack, and a
  * failed write is ignored. Files are written to a temporary name and
- * renamed, so a build killed half way or two builds at once never leave
- * half an entry or half a pack.
+ * renamed (`replaceFile.ts`), so a build killed half way or two builds at
+ * once never leave half an entry or half a pack.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { closeSync, createWriteStream, fstatSync, openSync, readFileSync, readSync, type WriteStream } from "node:fs";
-import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { finished } from "node:stream/promises";
 import type { IsoDate } from "../article.ts";
 import type { IngestOptions } from "../ingest/ingestOptions.ts";
 import type { RawSeed } from "../ingest/rawSeed.ts";
 import type { PreparedSeed } from "./prepareSeed.ts";
+import { replaceFile, temporaryBeside } from "./replaceFile.ts";
 
 interface Entry {
   /** The build date the entry was made on. */
@@ -152,7 +153,7 @@ class PackWriter {
   private failed = false;
 
   constructor(private readonly path: string) {
-    this.temporary = `${path}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
+    this.temporary = temporaryBeside(path);
     this.stream = createWriteStream(this.temporary);
     this.stream.on("error", () => (this.failed = true));
   }
@@ -190,7 +191,7 @@ export async function openArticleCache(dir: string, version: string, options: In
     .catch(() => undefined);
 
   const pathOf = (key: string) => join(folder, key.slice(0, 2), `${key}.json`);
-  const queue: Array<readonly [string, string]> = [];
+  const queue: Array<readonly [string, Buffer]> = [];
   let writing = 0;
   let idle: (() => void) | null = null;
   let pack: PackWriter | null = null;
@@ -204,22 +205,11 @@ export async function openArticleCache(dir: string, version: string, options: In
     }
   };
 
-  async function store(key: string, text: string): Promise<void> {
-    const path = pathOf(key);
-    const temporary = `${path}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
-    try {
-      await mkdir(join(folder, key.slice(0, 2)), { recursive: true });
-      await writeFile(temporary, text);
-      await rename(temporary, path);
-    } catch {
-      await rm(temporary, { force: true }).catch(() => undefined);
-    }
-  }
   function pump(): void {
     while (writing < WRITES_IN_FLIGHT && queue.length > 0) {
-      const [key, text] = queue.shift() as readonly [string, string];
+      const [key, entry] = queue.shift() as readonly [string, Buffer];
       writing += 1;
-      void store(key, text).finally(() => {
+      void replaceFile(pathOf(key), entry).finally(() => {
         writing -= 1;
         pump();
       });
@@ -257,21 +247,22 @@ export async function openArticleCache(dir: string, version: string, options: In
       packed?.close();
       keys.forEach((key, index) => {
         if (results[index] !== null) return;
-        let text: string;
+        let entry: Buffer;
         try {
-          text = readFileSync(pathOf(key), "utf8");
+          entry = readFileSync(pathOf(key));
         } catch {
           return;
         }
-        results[index] = parse(text);
-        if (results[index] !== null) pack?.add(key, Buffer.from(text));
+        results[index] = parse(entry.toString("utf8"));
+        if (results[index] !== null) pack?.add(key, entry);
       });
       return results;
     },
     write(key, prepared) {
-      const text = JSON.stringify({ today: options.today, prepared } satisfies Entry);
-      pack?.add(key, Buffer.from(text));
-      queue.push([key, text]);
+      // Encoded once, for its own file and the pack.
+      const entry = Buffer.from(JSON.stringify({ today: options.today, prepared } satisfies Entry));
+      pack?.add(key, entry);
+      queue.push([key, entry]);
       pump();
     },
     async close() {

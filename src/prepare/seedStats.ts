@@ -11,10 +11,10 @@
  * file last modified well before that build began (`UNSURE_MS`). Like the
  * cache, an optimisation only: a missing or damaged file remembers nothing.
  */
-import { randomBytes } from "node:crypto";
 import type { Stats } from "node:fs";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { replaceFile } from "./replaceFile.ts";
 
 const FILE = "seeds.json";
 /** A file modified this close before the last build looked at it may have changed unseen since. */
@@ -61,15 +61,7 @@ export async function openSeedStats(dir: string, now = Date.now()): Promise<Seed
         const stats = seen.get(file);
         if (stats !== undefined) files[file] = [stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino, key];
       }
-      const path = join(dir, FILE);
-      const temporary = `${path}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
-      try {
-        await mkdir(dir, { recursive: true });
-        await writeFile(temporary, JSON.stringify({ lookedAt, files } satisfies Stored));
-        await rename(temporary, path);
-      } catch {
-        await rm(temporary, { force: true }).catch(() => undefined);
-      }
+      await replaceFile(join(dir, FILE), JSON.stringify({ lookedAt, files } satisfies Stored));
     },
   };
 }

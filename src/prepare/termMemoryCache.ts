@@ -6,12 +6,12 @@
  * file that is missing, unreadable or made by other code is no memory at
  * all, and a failed write is ignored.
  */
-import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { TermMemory, TermRecall } from "../archive/termMemory.ts";
 import { codeVersion } from "./codeVersion.ts";
+import { replaceFile } from "./replaceFile.ts";
 
 const FILE = "related-terms.bin";
 /** The modules whose code decides an article's terms. */
@@ -46,7 +46,6 @@ export async function readTermMemory(cacheDir: string): Promise<TermMemory | nul
 /** Keeps `memory` in `cacheDir` for the next build, replacing the last; written aside and renamed, never half. */
 export async function writeTermMemory(cacheDir: string, memory: TermMemory): Promise<void> {
   const file = join(cacheDir, FILE);
-  const temporary = `${file}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
   const stored: Stored = {
     version: await codeVersion(TERMS_CODE),
     vocabulary: [...memory.vocabulary],
@@ -55,13 +54,7 @@ export async function writeTermMemory(cacheDir: string, memory: TermMemory): Pro
     ids: memory.ids,
     counts: memory.counts,
   };
-  try {
-    await mkdir(cacheDir, { recursive: true });
-    await writeFile(temporary, serialize(stored));
-    await rename(temporary, file);
-  } catch {
-    await rm(temporary, { force: true }).catch(() => undefined);
-  }
+  await replaceFile(file, serialize(stored));
 }
 
 /** The memory in `cacheDir` for a build to recall from, and to keep what the build hands on (`save`). */
