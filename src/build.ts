@@ -15,7 +15,7 @@ import { readSeedFiles, SeedsFolderError, type SeedFolder } from "./ingest/readS
 import { stageOutput } from "./outputFolder.ts";
 import { prepareFolder, type PrepareOptions } from "./prepare/prepareFolder.ts";
 import { termRecall } from "./prepare/termMemoryCache.ts";
-import { renderSite } from "./render/renderSite.ts";
+import { renderSite, type RenderOptions } from "./render/renderSite.ts";
 import { writePlan, type IndexedShard, type SearchIndexResult } from "./search/indexArticles.ts";
 import { indexSite } from "./search/indexSite.ts";
 import { DEFAULT_SHARD_PAGES, planShards } from "./search/shardPlan.ts";
@@ -44,6 +44,8 @@ export interface PagesReport extends LoadedArchive {
   readonly pages: readonly string[];
   /** Pages linked unchanged from the previous site rather than rendered. */
   readonly reusedPages: number;
+  /** Their URLs: the index step need not read those it indexed before. */
+  readonly linkedPages: readonly string[];
 }
 
 export interface BuildReport extends PagesReport {
@@ -116,9 +118,15 @@ export async function loadArchive(seedsDir: string, options: IngestOptions, load
 /**
  * The first step of a build: seed files to pages, written into `siteDir`
  * with the search index's shard plan (`plan.json`) beside them. Throws,
- * writing nothing, on a strict build with diagnostics.
+ * writing nothing, on a strict build with diagnostics. The listeners are
+ * told how many pages are to be rendered, and when the shard plan and the
+ * article pages are in place (`RenderOptions`).
  */
-export async function buildPages(options: BuildOptions, siteDir: string): Promise<PagesReport> {
+export async function buildPages(
+  options: BuildOptions,
+  siteDir: string,
+  listeners: Pick<RenderOptions, "onRenderPlan" | "onRecordPages"> = {},
+): Promise<PagesReport> {
   const loaded = await loadArchive(options.seedsDir, ingestOptionsFor(options), options);
   if (options.strict) {
     const violations = strictViolations(loaded.diagnostics);
@@ -127,13 +135,14 @@ export async function buildPages(options: BuildOptions, siteDir: string): Promis
   // Eleventy does not report page by page: the display shows the stage's time, not a count stuck at 0.
   options.onProgress?.({ stage: "pages", done: 0, total: 0 });
   const shards = planShards(loaded.archive.articles, options.shardPages ?? DEFAULT_SHARD_PAGES);
+  await writePlan(siteDir, shards);
   // The site being replaced still holds the last build's pages: unchanged ones are linked from it.
   const rendered = await renderSite(loaded.archive, options.settings ?? DEFAULT_SETTINGS, siteDir, shards, {
     previousSiteDir: options.outDir,
     sourceKeys: loaded.sourceKeys,
+    ...listeners,
   });
-  await writePlan(siteDir, shards);
-  return { ...loaded, pages: rendered.pages, reusedPages: rendered.reusedPages };
+  return { ...loaded, pages: rendered.pages, reusedPages: rendered.reusedPages, linkedPages: rendered.linked };
 }
 
 /** Both steps in this process, then the staged site swapped in. */
@@ -145,7 +154,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     const index: SearchIndexResult =
       options.searchIndex === false
         ? { indexedPages: 0, shards: [], reused: [] }
-        : await indexSite(staging.dir, { previousSiteDir: options.outDir, ...(options.onProgress && { onProgress: options.onProgress }) });
+        : await indexSite(staging.dir, {
+            previousSiteDir: options.outDir,
+            linkedPages: pages.linkedPages,
+            ...(options.onProgress && { onProgress: options.onProgress }),
+          });
     await staging.commit();
     return {
       ...pages,

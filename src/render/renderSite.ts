@@ -26,6 +26,8 @@ export interface RenderResult {
   readonly pages: readonly string[];
   /** Pages linked unchanged from the previous site rather than rendered. */
   readonly reusedPages: number;
+  /** Their URLs. */
+  readonly linked: readonly string[];
 }
 
 export interface RenderOptions {
@@ -35,6 +37,22 @@ export interface RenderOptions {
   readonly pagesPerRun?: number;
   /** What each article's record was made from, by id (`PreparedFolder.sourceKeys`): its page's fingerprint then need not hash its text. */
   readonly sourceKeys?: ReadonlyMap<string, string>;
+  /** Told how many pages this build renders, once it knows which it can link instead (before it links or renders any). */
+  readonly onRenderPlan?: (rendering: number) => void | Promise<void>;
+  /**
+   * Told, and awaited, once every page made from one record (every article
+   * page among them) is in place, before the pages made from the whole
+   * archive are rendered: the search index can start on the article pages.
+   */
+  readonly onRecordPages?: (pages: RecordPages) => void | Promise<void>;
+}
+
+/** The pages made from one record each, once all are in place. */
+export interface RecordPages {
+  /** Site-absolute URLs of those linked unchanged from the previous site. */
+  readonly linked: readonly string[];
+  /** How many were rendered. */
+  readonly rendered: number;
 }
 
 /** Keeps a run's memory to a few hundred MB; Eleventy's start-up (under a second) is then little per page. */
@@ -115,6 +133,7 @@ export async function renderSite(
   checkPlannedUrls(archive);
   const version = await renderVersion([pathToFileURL(ELEVENTY_CONFIG), new URL(import.meta.url)], TEMPLATES_DIR, settings);
   const plan = await reuseUnchangedPages(archive, version, outDir, options.previousSiteDir, options.sourceKeys);
+  await options.onRenderPlan?.(plan.render.length);
   const perRun = Math.max(1, options.pagesPerRun ?? PAGES_PER_RUN);
   const rendered: string[] = [];
   // A batch's pages are garbage once its run ends (heapGrowth.ts). With
@@ -129,9 +148,10 @@ export async function renderSite(
     }
   };
   await renderPages(plan.render);
-  rendered.push(...(await runEleventy(archive, settings, outDir, shards, { pages: [], archivePages: true })));
   const { reused, failed } = await plan.linked;
   await renderPages(failed);
+  await options.onRecordPages?.({ linked: reused, rendered: rendered.length });
+  rendered.push(...(await runEleventy(archive, settings, outDir, shards, { pages: [], archivePages: true })));
   await writeFingerprints(outDir, plan.fingerprints);
-  return { pages: [...reused, ...rendered], reusedPages: reused.length };
+  return { pages: [...reused, ...rendered], reusedPages: reused.length, linked: reused };
 }

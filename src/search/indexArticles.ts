@@ -18,8 +18,8 @@
  *
  * A shard whose indexed content is unchanged since the previous build (same
  * hash in the previous site's `shards.json`) is copied from it, not indexed
- * again: editing one article re-indexes one shard. A page that is the
- * previous build's own file is not even read: the hash of its indexed part
+ * again: editing one article re-indexes one shard. A page linked from the
+ * previous build unchanged is not even read: the hash of its indexed part
  * is the one the previous build recorded (`INDEXED_PAGES_FILE`); its
  * filters come from the plan.
  *
@@ -28,7 +28,7 @@
  * every shard of the plan is in place and writes `shards.json`.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
@@ -100,6 +100,17 @@ export interface SearchIndexResult {
 export interface IndexOptions {
   /** A previous build of the same site, whose unchanged shards are reused. */
   readonly previousSiteDir?: string;
+  /**
+   * Pages of the site that are the previous site's own files, linked from
+   * it unchanged (`RenderResult.linked`): those it indexed are not read, the
+   * hash of their indexed part is the one it recorded.
+   */
+  readonly linkedPages?: readonly string[];
+  /**
+   * Settles when the process beside this one (a build's pages step) is done:
+   * until then, one shard is indexed at a time, so that both fit in memory.
+   */
+  readonly besideUntil?: Promise<unknown>;
   /** Index only these shards, and leave the shard list to `assembleIndex`. */
   readonly only?: readonly string[];
   /** Told the article pages done: none at the start, then after each shard. */
@@ -178,14 +189,11 @@ function hashShard(siteDir: string, shard: SearchShard, known: (url: string) => 
 }
 
 /**
- * The previous build's hash of each page's indexed part that still holds:
- * the page is the previous build's own file. A build hard-links every page
- * it does not render again from the site it replaces, so the same file
- * (inode) is the same page: rebuilding 20,000 articles after one edit spent
- * 3.9 s reading pages to hash them. Only when the previous site is another
- * folder: a rebuild in place (the dev server) writes a page into its own file.
+ * The previous build's hash of each page's indexed part, for the pages
+ * linked from it (`IndexOptions.linkedPages`): the same files. Rebuilding
+ * 20,000 articles after one edit spent 3.9 s reading pages to hash them.
  */
-async function previousPageHashes(siteDir: string, previousSiteDir: string): Promise<(url: string) => string | undefined> {
+async function previousPageHashes(previousSiteDir: string, linked: readonly string[]): Promise<(url: string) => string | undefined> {
   let recorded: IndexedPagesFile;
   try {
     recorded = JSON.parse(await readFile(join(previousSiteDir, INDEXED_PAGES_FILE), "utf8")) as IndexedPagesFile;
@@ -193,13 +201,8 @@ async function previousPageHashes(siteDir: string, previousSiteDir: string): Pro
     return () => undefined;
   }
   if (recorded.format !== INDEX_FORMAT) return () => undefined;
-  return (url) => {
-    const hash = recorded.pages[url];
-    if (hash === undefined) return undefined;
-    const now = statSync(pageFile(siteDir, url), { throwIfNoEntry: false });
-    const then = statSync(pageFile(previousSiteDir, url), { throwIfNoEntry: false });
-    return now !== undefined && then !== undefined && now.ino === then.ino && now.dev === then.dev ? hash : undefined;
-  };
+  const same = new Set(linked);
+  return (url) => (same.has(url) ? recorded.pages[url] : undefined);
 }
 
 async function previousShards(previousSiteDir: string | undefined): Promise<Map<string, IndexedShard>> {
@@ -272,7 +275,9 @@ export async function indexArticles(
   const indexed: IndexedShard[] = [];
   const reused: string[] = [];
   const knownPage =
-    options.previousSiteDir === undefined || inPlace ? () => undefined : await previousPageHashes(siteDir, options.previousSiteDir);
+    options.previousSiteDir === undefined || inPlace || options.linkedPages === undefined
+      ? () => undefined
+      : await previousPageHashes(options.previousSiteDir, options.linkedPages);
   /** Each indexed page's hash, for the next build. */
   const pageHashes: Record<string, string> = {};
   const one = async (shard: SearchShard): Promise<IndexedShard & { reused: boolean }> => {
@@ -307,10 +312,15 @@ export async function indexArticles(
     // indexer takes the next shard as soon as it is free: shards differ in size.
     const heap = heapGuard();
     const results: Array<Awaited<ReturnType<typeof one>>> = [];
+    // Shards with pages to read first: those are the ones likely changed,
+    // whose indexing takes long; the others, mostly linked as they were,
+    // are then linked while Pagefind works.
+    const unread = (shard: SearchShard) => shard.urls.some((url) => knownPage(url) === undefined);
+    const order = [...chosen.keys()].sort((a, b) => Number(unread(chosen[b] as SearchShard)) - Number(unread(chosen[a] as SearchShard)));
     let next = 0;
     let done = 0;
     const indexer = async () => {
-      for (let at = next++; at < chosen.length; at = next++) {
+      for (let at = order[next++]; at !== undefined; at = order[next++]) {
         const result = await one(chosen[at] as SearchShard);
         results[at] = result;
         // The shard's pages were read here; the other indexers need the room.
@@ -319,7 +329,10 @@ export async function indexArticles(
         options.onProgress?.({ stage: "index", done, total });
       }
     };
-    await Promise.all(Array.from({ length: Math.min(SHARDS_AT_ONCE, chosen.length) }, indexer));
+    const indexers = Array.from({ length: Math.min(SHARDS_AT_ONCE, chosen.length) }, (_, at) =>
+      at === 0 || options.besideUntil === undefined ? indexer() : options.besideUntil.then(indexer),
+    );
+    await Promise.all(indexers);
     // A shard whose files could not all be linked (gone from the previous site) is indexed afresh.
     const broken = new Set((await linker.finish()).flatMap((target) => linkedShard.get(target) ?? []));
     for (const shard of broken) {

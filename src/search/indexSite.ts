@@ -4,14 +4,10 @@
  * nothing of the pages step is imported, so that a process running this
  * step alone starts quickly (`buildStepProcess.ts`).
  */
-import type { ProgressListener } from "../buildProgress.ts";
-import { indexArticles, readPlan, type SearchIndexResult } from "./indexArticles.ts";
+import { indexArticles, readPlan, type IndexOptions, type SearchIndexResult } from "./indexArticles.ts";
 
-export interface IndexSiteOptions {
-  /** The site this build replaces: its unchanged shards are linked from it. */
-  readonly previousSiteDir?: string;
-  readonly onProgress?: ProgressListener;
-}
+/** `previousSiteDir`: the site this build replaces, whose unchanged shards are linked from it. */
+export type IndexSiteOptions = Pick<IndexOptions, "previousSiteDir" | "linkedPages" | "besideUntil" | "onProgress">;
 
 export async function indexSite(siteDir: string, options: IndexSiteOptions = {}): Promise<SearchIndexResult> {
   return indexArticles(siteDir, await readPlan(siteDir), options);

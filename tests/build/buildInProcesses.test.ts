@@ -59,6 +59,24 @@ describe("the build in two processes", () => {
     assert.deepEqual(progress.at(-1), { stage: "index", done: summary.indexedPages, total: summary.indexedPages });
   });
 
+  it("should index beside the pages step once the article pages are written, when it renders few pages, and after it otherwise", async () => {
+    const seeds = join(dir, "overlap-seeds");
+    await cp(SEEDS_DIR, seeds, { recursive: true });
+    const outDir = join(dir, "overlap");
+    const step = (built: BuildSummary, name: string) => built.steps.find((run) => run.step === name) ?? assert.fail(`no ${name} step`);
+    // A first build of two articles renders 28 pages: fewer than the default's limit.
+    const beside = await buildInProcesses({ seedsDir: seeds, outDir });
+    assert.ok(step(beside, "index").began < step(beside, "pages").ended, JSON.stringify(beside.steps));
+    assert.deepEqual(beside.searchShards, summary.searchShards);
+
+    const [seed = ""] = (await readdir(seeds)).sort();
+    await writeFile(join(seeds, seed), `${await readFile(join(seeds, seed), "utf8")}\nA zeppelin was seen.\n`);
+    const after = await buildInProcesses({ seedsDir: seeds, outDir }, { indexBesidePagesUpTo: 0 });
+    assert.ok(step(after, "index").began >= step(after, "pages").ended, JSON.stringify(after.steps));
+    assert.equal(after.indexedPages, beside.indexedPages);
+    assert.deepEqual(after.reusedShards, [], "the one shard, with the edited article, indexed again");
+  });
+
   it("should fail with the step's own message and keep the previous site", async () => {
     const seeds = join(dir, "strict");
     await cp(SEEDS_DIR, seeds, { recursive: true });

@@ -115,6 +115,47 @@ describe("rebuilding the pages", () => {
     assert.deepEqual(await siteContents(join(work, "mended")), expected);
   });
 
+  it("should tell how many pages it renders, then, before the pages made from the whole archive, that every record page is in place", async () => {
+    const previous = join(work, "telling");
+    const first = await render(previous);
+    const lost = "/articles/a-2019-geneva-ceasefire-talks/";
+    await rm(join(previous, lost, "index.html"));
+    const file = join(seedsDir, EDITED);
+    const text = await readFile(file, "utf8");
+    const outDir = join(work, "told");
+    const told: string[] = [];
+    let present = new Set<string>();
+    let linked: readonly string[] = [];
+    try {
+      await writeFile(file, text.replace("Aid workers said", "Zeppelin-borne aid workers said"));
+      const { result, archive } = await render(outDir, {
+        previousSiteDir: previous,
+        onRenderPlan: (rendering) => void told.push(`plan ${rendering}`),
+        onRecordPages: async (pages) => {
+          told.push(`record pages ${pages.rendered}`);
+          linked = pages.linked;
+          present = new Set(await listFiles(outDir));
+        },
+      });
+      const urls = PAGE_SETS.flatMap((set) => set.records(archive).map((record) => record.url));
+      assert.deepEqual(
+        urls.filter((url) => !present.has(join(url, "index.html").slice(1))),
+        [],
+      );
+      assert.ok(!present.has("index.html"), "the home page, made from the whole archive, comes after");
+      const rendered = result.pages.length - result.reusedPages;
+      assert.ok(rendered > 1 && result.reusedPages > 0);
+      // The record pages: the edited article's and those its edit reaches, and the lost one, rendered apart after the links failed.
+      const recordPages = recordPageCount(archive) - result.reusedPages;
+      assert.deepEqual(told, [`plan ${recordPages - 1}`, `record pages ${recordPages}`]);
+      assert.deepEqual([...linked].sort(), [...result.linked].sort());
+      assert.ok(!linked.includes(lost) && result.pages.includes(lost));
+      assert.equal(first.result.reusedPages, 0);
+    } finally {
+      await writeFile(file, text);
+    }
+  });
+
   it("should render everything again when the settings or the templates change", async () => {
     const base = await render(join(work, "base"));
     const retitled = await render(join(work, "retitled"), { previousSiteDir: join(work, "base") }, { ...DEFAULT_SETTINGS, title: "Other" });

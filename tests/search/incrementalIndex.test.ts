@@ -66,10 +66,40 @@ describe("rebuilding the search index", () => {
         ? shard
         : { ...shard, filters: { ...shard.filters, [url]: [...(shard.filters[url] ?? []), "person:Zeppelin"] } },
     );
-    const result = await indexArticles(site, shards, { previousSiteDir: previous });
+    const linkedPages = plan.flatMap((shard) => shard.urls);
+    const result = await indexArticles(site, shards, { previousSiteDir: previous, linkedPages });
     assert.deepEqual(result.reused, ["2021-05-18", "2020", "2019"]);
     const page = (await readIndexedPages(site)).find((indexed) => indexed.url === url);
     assert.deepEqual(page?.filters.person, ["Zeppelin"]);
+  });
+
+  it("should take a linked page's indexed part from the previous build's record, without reading it, and read the others", async () => {
+    const previous = join(seedsDir, "..", "linked-before");
+    await buildSite({ seedsDir, outDir: previous, shardPages: 3 });
+    const plan = await readPlan(previous);
+    const url = "/articles/f-2021-geneva-ceasefire-holds/";
+    const pageFile = (site: string) => join(site, "articles", "f-2021-geneva-ceasefire-holds", "index.html");
+    const linkedPages = plan.flatMap((shard) => shard.urls);
+    // The page's text changed behind the build's back: only a page that is read shows it.
+    const changed = async (name: string) => {
+      const site = join(seedsDir, "..", name);
+      execFileSync("cp", ["-a", previous, site]);
+      await rm(join(site, "pagefind"), { recursive: true });
+      await writeFile(pageFile(site), (await readFile(pageFile(site), "utf8")).replace("</h1>", " zeppelin</h1>"));
+      return site;
+    };
+    const trusted = await changed("linked-trusted");
+    const linked = await indexArticles(trusted, plan, { previousSiteDir: previous, linkedPages });
+    assert.deepEqual(linked.reused, ["2021-05-18", "2021", "2020", "2019"], "every shard as it was: the page was not read");
+
+    const read = await changed("linked-read");
+    const notLinked = await indexArticles(read, plan, {
+      previousSiteDir: previous,
+      linkedPages: linkedPages.filter((page) => page !== url),
+    });
+    assert.deepEqual(notLinked.reused, ["2021-05-18", "2020", "2019"]);
+    const pages = await readIndexedPages(read);
+    assert.match(pages.find((page) => page.url === url)?.content ?? "", /zeppelin/);
   });
 
   it("should index again every shard of a site indexed by another Pagefind or with other options", async () => {
