@@ -158,6 +158,7 @@ function incrementalLines(runs: readonly IncrementalRun[], cold: ClippingsRun): 
   const row = (label: string, pick: (run: ClippingsRun) => number, show: (value: number) => string) =>
     rows.push([label, ...runs.map((run) => show(pick(run))), show(pick(cold)), ...runs.map((run) => ratio(pick(run), pick(cold)))]);
   for (const stage of STAGES) row(STAGE_LABELS[stage], (run) => run.build.stages[stage], seconds);
+  row("index step beside the pages step", (run) => run.build.overlapSeconds, seconds);
   row("total wall", (run) => run.wallSeconds, seconds);
   row("peak RSS, process tree", (run) => run.peakRssBytes, megabytes);
   return [
@@ -219,6 +220,7 @@ export function reportJson(result: BenchResult): string {
       file: run.file,
       cachedArticles: run.build.cachedArticles,
       stages: Object.fromEntries(STAGES.map((stage) => [stage, round(run.build.stages[stage], 2)])),
+      indexBesidePagesSeconds: round(run.build.overlapSeconds, 2),
       wallRatioToCold: round(run.wallSeconds / c.wallSeconds, 3),
     })),
     ratio: b

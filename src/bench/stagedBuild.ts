@@ -17,11 +17,18 @@
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import type { BuildStage } from "../buildProgress.ts";
-import { buildInProcesses } from "../buildInProcesses.ts";
+import { buildInProcesses, type StepRun } from "../buildInProcesses.ts";
 import { STAGES, type Stage, type StagedBuildResult, type StageMemory } from "./stagedBuildResult.ts";
 
 /** The build's own names for its stages, as the benchmark reports them. */
 const BENCH_STAGE: Readonly<Record<BuildStage, Stage>> = { parse: "ingest", archive: "archive", pages: "render", index: "index" };
+
+/** How long the index step's process ran beside the pages step's. */
+function overlap(steps: readonly StepRun[]): number {
+  const pages = steps.find((step) => step.step === "pages");
+  const index = steps.find((step) => step.step === "index");
+  return pages === undefined || index === undefined ? 0 : Math.max(0, Math.min(pages.ended, index.ended) - index.began);
+}
 
 async function main(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -64,6 +71,7 @@ async function main(args: string[]): Promise<void> {
     stages,
     stageCpu,
     outputSeconds: summary.outputSeconds,
+    overlapSeconds: overlap(summary.steps),
     memory,
     // resourceUsage().maxRSS is in kilobytes.
     nodeMaxRssMB: Math.max(Math.round(process.resourceUsage().maxRSS / 1024), ...summary.steps.map((step) => step.maxRssMB)),

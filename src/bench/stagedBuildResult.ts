@@ -32,6 +32,12 @@ export interface StagedBuildResult {
   readonly stageCpu: Record<Stage, number>;
   /** Staging the output folder and swapping it in. */
   readonly outputSeconds: number;
+  /**
+   * Seconds the index step's process ran while the pages step's did: a
+   * rebuild that renders few pages indexes beside its last pages
+   * (`buildInProcesses.ts`), so its stages add up to more than its wall time.
+   */
+  readonly overlapSeconds: number;
   readonly memory: Record<Stage, StageMemory>;
   /** Peak resident memory of the largest of the build's Node processes (not Pagefind's), MB. */
   readonly nodeMaxRssMB: number;
