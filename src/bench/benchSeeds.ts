@@ -3,7 +3,7 @@
  * multiplied to the size asked for by `multiplyCorpus` (see there for how
  * copies are named and dated).
  */
-import { appendFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { ARTICLE_EXTENSIONS } from "../ingest/readSeedFiles.ts";
 import { dateLineOf, multiplyCorpus, withShiftedDate, type MultiplyOptions, type SourceArticle } from "./corpusMultiplier.ts";
@@ -71,8 +71,19 @@ export async function writeBenchSeeds(corpusDir: string, seedsDir: string, optio
  */
 export async function editOneSeed(seedsDir: string): Promise<string> {
   const name = await firstSeed(seedsDir, "edit");
-  await appendFile(join(seedsDir, name), "\n\nCorrection: an earlier version of this story misstated a detail.\n");
+  await appendFile(join(seedsDir, name), CORRECTION);
   return name;
+}
+
+const CORRECTION = "\n\nCorrection: an earlier version of this story misstated a detail.\n";
+
+/** Undoes `editOneSeed` and `addOneSeed`: the folder holds the articles it held before, byte for byte. */
+export async function undoChanges(seedsDir: string, edited: string, added: string | null): Promise<void> {
+  const file = join(seedsDir, edited);
+  const text = await readFile(file, "utf8");
+  if (!text.endsWith(CORRECTION)) throw new Error(`"${edited}" does not end with the correction editOneSeed adds`);
+  await writeFile(file, text.slice(0, -CORRECTION.length));
+  if (added !== null) await rm(join(seedsDir, added));
 }
 
 async function firstSeed(seedsDir: string, purpose: string): Promise<string> {

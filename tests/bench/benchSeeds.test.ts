@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { addOneSeed, editOneSeed } from "../../src/bench/benchSeeds.ts";
+import { addOneSeed, editOneSeed, undoChanges } from "../../src/bench/benchSeeds.ts";
 import { dateLineOf } from "../../src/bench/corpusMultiplier.ts";
 
 const ARTICLE = "# Port reopens after storm\n\nPublished :`2021-03-04 10:00:00`\n\n---\n\nThe port reopened on Thursday.\n";
@@ -24,5 +24,11 @@ describe("benchmark seed changes", () => {
     assert.equal(dateLineOf(text), "2024-07-30");
     assert.ok(text.startsWith("# Update: Port reopens after storm\n"));
     assert.match(text, /Published :`2024-07-30 10:00:00`/);
+
+    // The bare toolchain then builds what the cold build did.
+    await undoChanges(dir, "b.md", added);
+    assert.deepEqual((await readdir(dir)).sort(), ["b.md", "c.md"]);
+    assert.equal(await readFile(join(dir, "b.md"), "utf8"), ARTICLE);
+    await assert.rejects(undoChanges(dir, "b.md", null), /does not end with the correction/);
   });
 });
