@@ -315,8 +315,8 @@ export async function indexArticles(
     // Shards with pages to read first: those are the ones likely changed,
     // whose indexing takes long; the others, mostly linked as they were,
     // are then linked while Pagefind works.
-    const unread = (shard: SearchShard) => shard.urls.some((url) => knownPage(url) === undefined);
-    const order = [...chosen.keys()].sort((a, b) => Number(unread(chosen[b] as SearchShard)) - Number(unread(chosen[a] as SearchShard)));
+    const unread = chosen.map((shard) => shard.urls.some((url) => knownPage(url) === undefined));
+    const order = [...chosen.keys()].sort((a, b) => Number(unread[b]) - Number(unread[a]));
     let next = 0;
     let done = 0;
     const indexer = async () => {
