@@ -142,4 +142,15 @@ describe("pair scoring on a helper thread", () => {
     awaitBlocks(job);
     assert.deepEqual(results(job), results(here));
   });
+
+  it("should score on this thread, after a wait, a block a helper claimed and never finished (it died holding it)", () => {
+    const here = newJob();
+    scoreClaimedBlocks(here);
+    const job = newJob();
+    // What a helper that died while scoring leaves: the first block claimed, its slots empty, never marked done.
+    Atomics.add(job.control, 0, 1);
+    assert.equal(scoreClaimedBlocks(job), Math.ceil(ROWS / BLOCK_ROWS) - 1);
+    awaitBlocks(job);
+    assert.deepEqual(results(job), results(here));
+  });
 });
