@@ -42,9 +42,7 @@ export interface LoadedArchive extends IngestedFolder {
 /** What the pages step leaves in the staged site, for the index step and the report. */
 export interface PagesReport extends LoadedArchive {
   readonly pages: readonly string[];
-  /** Pages linked unchanged from the previous site rather than rendered. */
-  readonly reusedPages: number;
-  /** Their URLs: the index step need not read those it indexed before. */
+  /** URLs of the pages linked unchanged from the previous site rather than rendered: the index step need not read those it indexed before. */
   readonly linkedPages: readonly string[];
 }
 
@@ -142,7 +140,7 @@ export async function buildPages(
     sourceKeys: loaded.sourceKeys,
     ...listeners,
   });
-  return { ...loaded, pages: rendered.pages, reusedPages: rendered.reusedPages, linkedPages: rendered.linked };
+  return { ...loaded, pages: rendered.pages, linkedPages: rendered.linked };
 }
 
 /** Both steps in this process, then the staged site swapped in. */

@@ -72,7 +72,7 @@ async function loadStep(step: StepRequest["step"]): Promise<StepRunner> {
       cachedArticles: report.cachedArticles,
       diagnostics: report.diagnostics,
       pages: report.pages.length,
-      reusedPages: report.reusedPages,
+      reusedPages: report.linkedPages.length,
     };
   };
 }

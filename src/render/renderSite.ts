@@ -24,9 +24,7 @@ import { PAGE_SETS, renderVersion, reuseUnchangedPages, writeFingerprints, type 
 export interface RenderResult {
   /** Site-absolute URLs of the pages written: those linked unchanged, then those rendered. */
   readonly pages: readonly string[];
-  /** Pages linked unchanged from the previous site rather than rendered. */
-  readonly reusedPages: number;
-  /** Their URLs. */
+  /** URLs of the pages linked unchanged from the previous site rather than rendered. */
   readonly linked: readonly string[];
 }
 
@@ -153,5 +151,5 @@ export async function renderSite(
   await options.onRecordPages?.({ linked: reused, rendered: rendered.length });
   rendered.push(...(await runEleventy(archive, settings, outDir, shards, { pages: [], archivePages: true })));
   await writeFingerprints(outDir, plan.fingerprints);
-  return { pages: [...reused, ...rendered], reusedPages: reused.length, linked: reused };
+  return { pages: [...reused, ...rendered], linked: reused };
 }

@@ -61,18 +61,18 @@ describe("rendering in batches", () => {
 describe("rebuilding the pages", () => {
   it("should link every record page when nothing changed, and render again only the pages an edit reaches", async () => {
     const first = await render(join(work, "first"));
-    assert.equal(first.result.reusedPages, 0, "a first build has nothing to reuse");
+    assert.equal(first.result.linked.length, 0, "a first build has nothing to reuse");
 
     const again = await render(join(work, "again"), { previousSiteDir: join(work, "first") });
-    assert.equal(again.result.reusedPages, recordPageCount(again.archive));
+    assert.equal(again.result.linked.length, recordPageCount(again.archive));
     assert.deepEqual(await siteContents(join(work, "again")), await siteContents(join(work, "first")));
 
     const file = join(seedsDir, EDITED);
     await writeFile(file, (await readFile(file, "utf8")).replace("Aid workers said", "Zeppelin-borne aid workers said"));
     const edited = await render(join(work, "edited"), { previousSiteDir: join(work, "again") });
     await render(join(work, "fresh"));
-    assert.ok(edited.result.reusedPages > 0, "pages the edit does not reach are linked");
-    assert.ok(edited.result.reusedPages < recordPageCount(edited.archive), "the edited article's page is rendered");
+    assert.ok(edited.result.linked.length > 0, "pages the edit does not reach are linked");
+    assert.ok(edited.result.linked.length < recordPageCount(edited.archive), "the edited article's page is rendered");
     assert.deepEqual(await siteContents(join(work, "edited")), await siteContents(join(work, "fresh")));
     const page = await readFile(join(work, "edited", "articles", "f-2021-geneva-ceasefire-holds", "index.html"), "utf8");
     assert.match(page, /Zeppelin-borne/);
@@ -83,7 +83,7 @@ describe("rebuilding the pages", () => {
     const first = await render(join(work, "cached-first"), {}, DEFAULT_SETTINGS, cacheDir);
     assert.equal(first.sourceKeys.size, first.archive.articles.length, "every article's record has its key");
     const again = await render(join(work, "cached-again"), { previousSiteDir: join(work, "cached-first") }, DEFAULT_SETTINGS, cacheDir);
-    assert.equal(again.result.reusedPages, recordPageCount(again.archive));
+    assert.equal(again.result.linked.length, recordPageCount(again.archive));
 
     // A word of the body alone, not of its lead or its count: only the key tells the fingerprint the text changed.
     const file = join(seedsDir, EDITED);
@@ -93,7 +93,7 @@ describe("rebuilding the pages", () => {
     try {
       await writeFile(file, retold);
       const edited = await render(join(work, "cached-edited"), { previousSiteDir: join(work, "cached-again") }, DEFAULT_SETTINGS, cacheDir);
-      assert.ok(edited.result.reusedPages > 0, "pages the edit does not reach are linked");
+      assert.ok(edited.result.linked.length > 0, "pages the edit does not reach are linked");
       const page = await readFile(join(work, "cached-edited", "articles", "f-2021-geneva-ceasefire-holds", "index.html"), "utf8");
       assert.match(page, /the calm had helped them/);
       await render(join(work, "cached-fresh"));
@@ -110,7 +110,7 @@ describe("rebuilding the pages", () => {
     const expected = await siteContents(previous);
     await rm(join(previous, lost));
     const mended = await render(join(work, "mended"), { previousSiteDir: previous });
-    assert.equal(mended.result.reusedPages, recordPageCount(first.archive) - 1);
+    assert.equal(mended.result.linked.length, recordPageCount(first.archive) - 1);
     assert.ok(mended.result.pages.includes("/articles/a-2019-geneva-ceasefire-talks/"));
     assert.deepEqual(await siteContents(join(work, "mended")), expected);
   });
@@ -143,14 +143,14 @@ describe("rebuilding the pages", () => {
         [],
       );
       assert.ok(!present.has("index.html"), "the home page, made from the whole archive, comes after");
-      const rendered = result.pages.length - result.reusedPages;
-      assert.ok(rendered > 1 && result.reusedPages > 0);
+      const rendered = result.pages.length - result.linked.length;
+      assert.ok(rendered > 1 && result.linked.length > 0);
       // The record pages: the edited article's and those its edit reaches, and the lost one, rendered apart after the links failed.
-      const recordPages = recordPageCount(archive) - result.reusedPages;
+      const recordPages = recordPageCount(archive) - result.linked.length;
       assert.deepEqual(told, [`plan ${recordPages - 1}`, `record pages ${recordPages}`]);
       assert.deepEqual([...linked].sort(), [...result.linked].sort());
       assert.ok(!linked.includes(lost) && result.pages.includes(lost));
-      assert.equal(first.result.reusedPages, 0);
+      assert.equal(first.result.linked.length, 0);
     } finally {
       await writeFile(file, text);
     }
@@ -159,7 +159,7 @@ describe("rebuilding the pages", () => {
   it("should render everything again when the settings or the templates change", async () => {
     const base = await render(join(work, "base"));
     const retitled = await render(join(work, "retitled"), { previousSiteDir: join(work, "base") }, { ...DEFAULT_SETTINGS, title: "Other" });
-    assert.equal(retitled.result.reusedPages, 0);
+    assert.equal(retitled.result.linked.length, 0);
     assert.ok(base.result.pages.length > 0);
     assert.notEqual(
       await renderVersion([pathToFileURL(ELEVENTY_CONFIG)], TEMPLATES_DIR, DEFAULT_SETTINGS),
