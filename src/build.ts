@@ -99,7 +99,7 @@ export async function loadArchive(seedsDir: string, options: IngestOptions, load
   let archive: Archive;
   try {
     // The articles' terms for related coverage, remembered between builds beside the article cache.
-    const terms = load.cacheDir === undefined ? undefined : await termRecall(load.cacheDir);
+    const terms = load.cacheDir === undefined ? undefined : await termRecall(load.cacheDir, prepared.sourceKeys);
     archive = buildArchive(folder.articles, {
       today: options.today,
       findings: prepared.findings,

@@ -17,7 +17,7 @@ import { createHash } from "node:crypto";
 export interface TermMemory {
   /** Term strings, by id. */
   readonly vocabulary: readonly string[];
-  /** Each text's hash (`textKey`) → its position in `offsets`. */
+  /** Each text's key (`sourceKey`, else `textKey`) → its position in `offsets`. */
   readonly entries: ReadonlyMap<string, number>;
   /** The terms of entry `n` are `ids[offsets[n] .. offsets[n + 1])`, first appearance first, `counts` beside them. */
   readonly offsets: Int32Array;
@@ -25,7 +25,7 @@ export interface TermMemory {
   readonly counts: Int32Array;
 }
 
-/** A text's key in the memory. */
+/** A text's key in the memory, for an article without a source key. */
 export function textKey(text: string): string {
   return createHash("sha1").update(text).digest("base64");
 }
@@ -65,4 +65,19 @@ export class TermMemoryWriter {
 export interface TermRecall {
   readonly previous: TermMemory | null;
   keep(memory: TermMemory): void;
+  /**
+   * What each article's record was made from, by id (`PreparedFolder.sourceKeys`):
+   * an article with one is kept under it (`sourceKey`), so that finding its
+   * terms needs neither its text nor a hash of it. @default none
+   */
+  readonly sourceKeys?: ReadonlyMap<string, string>;
+}
+
+/**
+ * The memory's key for an article made from the cache key `key`. The record
+ * is a function of that key, and so is its text; the memory's version
+ * covers the code that reads terms from the text (termMemoryCache.ts).
+ */
+export function sourceKey(key: string): string {
+  return `source:${key}`;
 }

@@ -57,11 +57,19 @@ export async function writeTermMemory(cacheDir: string, memory: TermMemory): Pro
   await replaceFile(file, serialize(stored));
 }
 
-/** The memory in `cacheDir` for a build to recall from, and to keep what the build hands on (`save`). */
-export async function termRecall(cacheDir: string): Promise<TermRecall & { save(): Promise<void> }> {
+/**
+ * The memory in `cacheDir` for a build to recall from, and to keep what the
+ * build hands on (`save`); articles with a key in `sourceKeys` are kept
+ * under it (`TermRecall.sourceKeys`).
+ */
+export async function termRecall(
+  cacheDir: string,
+  sourceKeys: ReadonlyMap<string, string> = new Map(),
+): Promise<TermRecall & { save(): Promise<void> }> {
   let kept: TermMemory | null = null;
   return {
     previous: await readTermMemory(cacheDir),
+    sourceKeys,
     keep: (memory) => void (kept = memory),
     save: async () => {
       if (kept !== null) await writeTermMemory(cacheDir, kept);

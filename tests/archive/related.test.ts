@@ -5,7 +5,7 @@ import { describe, it } from "node:test";
 import type { Article, BodyBlock } from "../../src/article.ts";
 import { findRelated, RELATED_DEFAULTS, relatedText, startRelated, type RelatedLink } from "../../src/archive/related.ts";
 import { BLOCK_ROWS, startPairScoringHelper } from "../../src/archive/pairScores.ts";
-import { textKey, type TermMemory } from "../../src/archive/termMemory.ts";
+import { sourceKey, textKey, type TermMemory } from "../../src/archive/termMemory.ts";
 import { stem, textTerms } from "../../src/archive/textTerms.ts";
 import { makeArticle, parse } from "../support/articles.ts";
 import { SEED_000, SEED_003, SEEDS_DIR } from "../support/paths.ts";
@@ -216,9 +216,9 @@ describe("findRelated with the last build's terms", () => {
   const archive = SEVERAL_STORIES;
   const byId = (id: string) => archive.find((article) => article.id === id) as Article;
   /** Runs `findRelated` remembering from `previous`; returns its links and the memory it hands on. */
-  const remembering = (articles: readonly Article[], previous: TermMemory | null) => {
+  const remembering = (articles: readonly Article[], previous: TermMemory | null, sourceKeys?: ReadonlyMap<string, string>) => {
     let kept: TermMemory | null = null;
-    const related = findRelated(articles, {}, { previous, keep: (memory) => (kept = memory) });
+    const related = findRelated(articles, {}, { previous, keep: (memory) => (kept = memory), ...(sourceKeys && { sourceKeys }) });
     assert.ok(kept !== null, "a memory is handed on");
     return { related, kept: kept as TermMemory };
   };
@@ -249,6 +249,19 @@ describe("findRelated with the last build's terms", () => {
     const { related } = remembering(archive, { ...kept, entries });
     assert.deepEqual(ids(findRelated(archive).get("recipe")), []);
     assert.ok(ids(related.get("recipe")).includes("derby"));
+  });
+
+  it("should remember an article with a source key under it, and not read its text again while the key stays", () => {
+    const keys = new Map(archive.map((article) => [article.id, `key of ${article.id}`]));
+    const first = remembering(archive, null, keys);
+    assert.deepEqual(first.related, findRelated(archive));
+    assert.deepEqual([...first.kept.entries.keys()].sort(), archive.map((article) => sourceKey(`key of ${article.id}`)).sort());
+    // The recipe now says what the derby report says: under its old key its terms are the remembered ones, under a new key they are read.
+    const rewritten = archive.map((article) => (article.id === "recipe" ? { ...byId("derby"), id: "recipe" } : article));
+    assert.ok(ids(findRelated(rewritten).get("recipe")).includes("derby"));
+    assert.deepEqual(ids(remembering(rewritten, first.kept, keys).related.get("recipe")), []);
+    const rekeyed = new Map([...keys, ["recipe", "a new key"]]);
+    assert.ok(ids(remembering(rewritten, first.kept, rekeyed).related.get("recipe")).includes("derby"));
   });
 });
 
