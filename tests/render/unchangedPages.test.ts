@@ -185,7 +185,7 @@ describe("a page's fingerprint", () => {
     assert.notEqual(pageFingerprint(set, article, "2099-01-01"), print(article));
   });
 
-  it("should let the cache key of an article's record stand for its body", async () => {
+  it("should let the cache key of an article's record stand for all of it, and hash what the archive adds", async () => {
     const { archive } = await loadArchive(seedsDir, ingestOptionsFor({}));
     const [set] = PAGE_SETS;
     const [article] = archive.articles;
@@ -205,7 +205,12 @@ describe("a page's fingerprint", () => {
     assert.ok(article.entities.length > 0);
     assert.notEqual(print(renamed, "key"), print(article, "key"), "entities come from the archive, not the key");
     assert.notEqual(print(article, "another key"), print(article, "key"));
-    assert.notEqual(print({ ...article, title: `${article.title}!` }, "key"), print(article, "key"), "the rest is still hashed");
+    assert.notEqual(print({ ...article, title: `${article.title}!` }), print(article), "without a key, its title is hashed");
+    assert.equal(print({ ...article, title: `${article.title}!` }, "key"), print(article, "key"), "with one, the key stands for it");
+    const neighbour = { id: "elsewhere", url: "/articles/elsewhere/", title: "Elsewhere", date: null };
+    assert.notEqual(print({ ...article, next: neighbour }, "key"), print(article, "key"), "its neighbours come from the archive");
+    const faceted = { ...article, facets: [...article.facets, { filter: "person", value: "Someone Else" }] };
+    assert.notEqual(print(faceted, "key"), print(article, "key"), "and so do its facets");
   });
 
   it("should take each article a list page holds as its own page's fingerprint, not its text", async () => {
