@@ -86,13 +86,22 @@ export async function ingestFolder(seedsDir: string, options: IngestOptions): Pr
 const PAIR_SCORING_HELPER_FROM = 2_000;
 
 /**
+ * The folder's articles, and what was found in them, without the files'
+ * bytes: the archive stage would hold them for nothing (494 MB at 100,000
+ * articles) if the prepared folder stayed in its scope.
+ */
+async function prepareArticles(seedsDir: string, options: IngestOptions, load: PrepareOptions) {
+  const { folder, ...prepared } = await prepareFolder(seedsDir, options, load);
+  return { prepared, folder: ingested(seedsDir, folder, prepared.articles, prepared.rejected) };
+}
+
+/**
  * Reads and parses a seeds folder into an archive; shared by the build and
  * the dev server. Articles are parsed and read for entities in worker
  * threads, and taken from the cache when `cacheDir` holds them.
  */
 export async function loadArchive(seedsDir: string, options: IngestOptions, load: PrepareOptions = {}): Promise<LoadedArchive> {
-  const prepared = await prepareFolder(seedsDir, options, load);
-  const folder = ingested(seedsDir, prepared.folder, prepared.articles, prepared.rejected);
+  const { prepared, folder } = await prepareArticles(seedsDir, options, load);
   load.onProgress?.({ stage: "archive", done: 0, total: folder.articles.length });
   // Started first, it loads on another core while this thread reads the articles' terms.
   const pairScoring = folder.articles.length >= PAIR_SCORING_HELPER_FROM ? startPairScoringHelper() : undefined;

@@ -29,8 +29,9 @@
  * The cache is an optimisation, never a source of truth: an entry that
  * cannot be read or parsed is a miss, a damaged pack is no pack, and a
  * failed write is ignored. Files are written to a temporary name and
- * renamed (`replaceFile.ts`), so a build killed half way or two builds at
- * once never leave half an entry or half a pack.
+ * renamed (entries by a thread of their own, `fileWriter.ts`), so a build
+ * killed half way or two builds at once never leave half an entry or half
+ * a pack.
  */
 import { createHash } from "node:crypto";
 import { closeSync, createWriteStream, fstatSync, openSync, readFileSync, readSync, type WriteStream } from "node:fs";
@@ -41,7 +42,8 @@ import type { IsoDate } from "../article.ts";
 import type { IngestOptions } from "../ingest/ingestOptions.ts";
 import type { RawSeed } from "../ingest/rawSeed.ts";
 import type { PreparedSeed } from "./prepareSeed.ts";
-import { replaceFile, temporaryBeside } from "./replaceFile.ts";
+import { startFileWriter, type FileWriter } from "./fileWriter.ts";
+import { temporaryBeside } from "./replaceFile.ts";
 
 interface Entry {
   /** The build date the entry was made on. */
@@ -70,9 +72,6 @@ export const PACK_FILE = "pack.bin";
 
 /** The pack is written again when its entries missing or unused outnumber this share of a build's articles. */
 export const PACK_STALE_SHARE = 0.02;
-
-/** Writes at once, at most: enough to keep the disk busy, few enough to bound memory. */
-const WRITES_IN_FLIGHT = 16;
 
 /** Bytes at the end of a pack giving the length of its index: decimal digits, zero-padded. */
 const TRAILER_BYTES = 16;
@@ -191,9 +190,8 @@ export async function openArticleCache(dir: string, version: string, options: In
     .catch(() => undefined);
 
   const pathOf = (key: string) => join(folder, key.slice(0, 2), `${key}.json`);
-  const queue: Array<readonly [string, Buffer]> = [];
-  let writing = 0;
-  let idle: (() => void) | null = null;
+  /** Started by the first entry written: a build that prepares nothing needs no thread. */
+  let writer: FileWriter | null = null;
   let pack: PackWriter | null = null;
 
   const parse = (text: string): PreparedSeed | null => {
@@ -204,18 +202,6 @@ export async function openArticleCache(dir: string, version: string, options: In
       return null;
     }
   };
-
-  function pump(): void {
-    while (writing < WRITES_IN_FLIGHT && queue.length > 0) {
-      const [key, entry] = queue.shift() as readonly [string, Buffer];
-      writing += 1;
-      void replaceFile(pathOf(key), entry).finally(() => {
-        writing -= 1;
-        pump();
-      });
-    }
-    if (writing === 0 && queue.length === 0) idle?.();
-  }
 
   return {
     folder,
@@ -262,11 +248,10 @@ export async function openArticleCache(dir: string, version: string, options: In
       // Encoded once, for its own file and the pack.
       const entry = Buffer.from(JSON.stringify({ today: options.today, prepared } satisfies Entry));
       pack?.add(key, entry);
-      queue.push([key, entry]);
-      pump();
+      (writer ??= startFileWriter()).write(pathOf(key), entry);
     },
     async close() {
-      if (writing > 0 || queue.length > 0) await new Promise<void>((resolve) => (idle = resolve));
+      await writer?.finish().catch(() => undefined);
       await pack?.finish();
       await cleared;
     },
