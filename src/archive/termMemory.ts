@@ -1,9 +1,10 @@
 /**
  * Each article's index terms and their counts, kept from one build of the
- * related coverage (`related.ts`) to the next, by the hash of the text they
- * were read from: reading 20,000 articles into terms took 3 s of every
- * rebuild, however small the change; looking them up takes a few
- * hundredths of that.
+ * related coverage (`related.ts`) to the next, under the cache key the
+ * article's record was read under (`sourceKey`), or else the hash of the
+ * text they were read from (`textKey`): reading 20,000 articles into terms
+ * took 3 s of every rebuild, however small the change; looking them up
+ * takes a few hundredths of that.
  *
  * The terms are ids into the memory's own vocabulary, each article's in the
  * order they first appear in its text, so that the build numbers the terms
